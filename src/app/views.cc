@@ -1,0 +1,112 @@
+#include "app/views.h"
+
+#include <algorithm>
+
+namespace ckyc::app {
+namespace {
+
+nlohmann::json Optional(const std::optional<double>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json();
+}
+
+}  // namespace
+
+nlohmann::json ClassificationJson(const chips::Classification& c, const chips::Thresholds3A090& t) {
+  nlohmann::json j;
+  j["tpp"] = c.tpp;
+  j["tpp_basis"] = c.TppBasisName();
+  j["pd"] = Optional(c.pd);
+  j["class"] = chips::EccnClassName(c.eccn_class);
+  nlohmann::json also = nlohmann::json::array();
+  for (auto cls : c.also_meets) also.push_back(chips::EccnClassName(cls));
+  j["also_meets"] = also;
+  j["datacenter"] = c.datacenter;
+  j["datacenter_assumed"] = c.datacenter_assumed;
+  j["pd_assumed"] = c.pd_assumed;
+  j["nac_eligible"] = c.nac_eligible;
+  j["china_case_by_case_band"] =
+      c.china_case_by_case_band ? nlohmann::json(*c.china_case_by_case_band) : nlohmann::json();
+  nlohmann::json reasons = nlohmann::json::array();
+  for (const auto& r : c.reasons) {
+    reasons.push_back(
+        {{"rule", r.rule}, {"threshold", r.threshold}, {"met", r.met}, {"decisive", r.decisive}, {"detail", r.detail}});
+  }
+  j["reasons"] = reasons;
+  nlohmann::json flags = nlohmann::json::array();
+  nlohmann::json flag_codes = nlohmann::json::array();
+  for (const auto& f : c.flags) {
+    flags.push_back({{"code", f.code}, {"detail", f.detail}});
+    if (std::find(flag_codes.begin(), flag_codes.end(), f.code) == flag_codes.end()) flag_codes.push_back(f.code);
+  }
+  j["flags"] = flags;
+  j["flag_codes"] = flag_codes;
+  j["rule_source"] = t.citation;
+  return j;
+}
+
+nlohmann::json PartJson(const chips::PartClassification& p, const chips::Thresholds3A090& t) {
+  const chips::Accelerator& a = *p.part;
+  nlohmann::json j = ClassificationJson(p.computed, t);
+  j["id"] = a.id;
+  j["vendor"] = a.vendor;
+  j["model"] = a.model;
+  j["aliases"] = a.aliases;
+  nlohmann::json tops = nlohmann::json::object();
+  for (chips::Precision prec : chips::kAllPrecisions) {
+    if (auto v = a.spec.tops(prec)) tops[std::string(chips::PrecisionName(prec))] = *v;
+  }
+  j["dense_tops"] = tops;
+  j["die_area_mm2"] = Optional(a.spec.die_area_mm2);
+  j["dies"] = a.dies ? nlohmann::json(*a.dies) : nlohmann::json();
+  j["memory_gb"] = Optional(a.memory_gb);
+  j["memory_bw_gbs"] = Optional(a.spec.memory_bw_gbs);
+  j["interconnect_gbs"] = Optional(a.interconnect_gbs);
+  j["vendor_tpp"] = Optional(a.vendor_tpp);
+  j["vendor_eccn"] = a.vendor_eccn.empty() ? nlohmann::json() : nlohmann::json(a.vendor_eccn);
+  j["vendor_eccn_level"] = p.vendor_level.empty() ? nlohmann::json() : nlohmann::json(p.vendor_level);
+  j["vendor_disagrees"] = p.vendor_disagrees;
+  j["vendor_tpp_delta_pct"] = Optional(p.vendor_tpp_delta_pct);
+  j["source"] = a.source;
+  j["notes"] = a.notes;
+  return j;
+}
+
+nlohmann::json InstanceJson(const chips::InstanceType& it, const chips::PartClassification& p,
+                            const chips::Thresholds3A090& t) {
+  nlohmann::json j;
+  j["provider"] = it.provider;
+  j["instance_type"] = it.name;
+  j["accelerator_count"] = it.count;
+  j["interconnect"] = it.interconnect;
+  j["network_gbps"] = Optional(it.network_gbps);
+  j["instance_tpp"] = p.computed.tpp * it.count;
+  j["source"] = it.source;
+  j["accelerator"] = PartJson(p, t);
+  j["class"] = chips::EccnClassName(p.computed.eccn_class);
+  return j;
+}
+
+nlohmann::json CountryJson(const Country& c, const CountryGroups& groups, const Date& on) {
+  nlohmann::json j;
+  j["alpha2"] = c.alpha2;
+  j["alpha3"] = c.alpha3;
+  j["numeric"] = c.numeric;
+  j["name"] = c.name;
+  j["aliases"] = c.aliases;
+  j["on"] = FormatDate(on);
+  nlohmann::json names = nlohmann::json::array();
+  nlohmann::json detail = nlohmann::json::array();
+  for (const GroupMembership* m : groups.MembershipsOf(c.alpha2, on)) {
+    names.push_back(m->group);
+    detail.push_back({{"group", m->group},
+                      {"effective_from", FormatDate(m->period.from)},
+                      {"effective_to", m->period.to ? nlohmann::json(FormatDate(*m->period.to)) : nlohmann::json()},
+                      {"source", m->source},
+                      {"note", m->note}});
+  }
+  j["groups"] = names;
+  j["memberships"] = detail;
+  return j;
+}
+
+}  // namespace ckyc::app

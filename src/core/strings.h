@@ -1,0 +1,33 @@
+// Small ASCII-level string helpers used for identifiers and keys. Unicode-aware folding and
+// transliteration of names belong to text/; these helpers deliberately do not touch non-ASCII
+// bytes, so a UTF-8 string passes through them unchanged apart from its ASCII letters.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ckyc {
+
+std::string AsciiLower(std::string_view s);
+std::string_view TrimAscii(std::string_view s);
+std::vector<std::string> Split(std::string_view s, char sep);
+
+// A lookup key for names typed by people and machines: ASCII letters lower-cased, and each run
+// of spaces, '-', '_', '/', ',' and '.' collapsed to one space, trimmed. So "NVIDIA A100-SXM4-80GB"
+// and "nvidia a100 sxm4 80gb" give the same key.
+std::string NameKey(std::string_view s);
+
+// Levenshtein distance in bytes, capped: returns cap + 1 once the distance exceeds cap.
+std::size_t EditDistance(std::string_view a, std::string_view b, std::size_t cap);
+
+// Parses a finite decimal number (as strtod does, whole string, no trailing text).
+std::optional<double> ParseDouble(std::string_view s);
+std::optional<long long> ParseInt(std::string_view s);
+
+// Shortest round-trip-ish formatting for reports: up to `digits` significant digits, no
+// trailing zeros ("15831.2", "19.45", "4800").
+std::string FormatNumber(double v, int digits = 6);
+
+}  // namespace ckyc

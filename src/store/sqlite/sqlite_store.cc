@@ -1,0 +1,262 @@
+// SQLite backend of the Store. Everything SQLite-specific (pragmas, statements, error mapping)
+// stays in this file.
+#include <sqlite3.h>
+
+#include <utility>
+
+#include "store/sqlite/migrations.h"
+#include "store/store.h"
+#include "store/time_format.h"
+
+namespace ckyc::store {
+namespace {
+
+// Owns one prepared statement.
+class Statement {
+ public:
+  Statement() = default;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  ~Statement() { sqlite3_finalize(stmt_); }
+  sqlite3_stmt** out() { return &stmt_; }
+  sqlite3_stmt* get() const { return stmt_; }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(sqlite3* db, std::string path, const Clock& clock) : db_(db), path_(std::move(path)), clock_(clock) {}
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+  ~SqliteStore() override { sqlite3_close_v2(db_); }
+
+  Status Configure() {
+    sqlite3_busy_timeout(db_, 5000);
+    // journal_mode answers with the mode in force; a database that cannot use WAL (e.g. on a
+    // read-only medium) reports something else, which is an error here, not a silent fallback.
+    Statement st;
+    CKYC_RETURN_IF_ERROR(Prepare("PRAGMA journal_mode=WAL", st));
+    int rc = sqlite3_step(st.get());
+    if (rc != SQLITE_ROW) return Error(rc, "PRAGMA journal_mode=WAL");
+    std::string mode = Text(st.get(), 0);
+    if (mode != "wal") return Status::IoError(Where() + ": cannot use WAL journal mode (got '" + mode + "')");
+    CKYC_RETURN_IF_ERROR(Exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"));
+    return Status::Ok();
+  }
+
+  Status Migrate() override {
+    CKYC_RETURN_IF_ERROR(
+        Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
+             "applied_at TEXT NOT NULL)"));
+    CKYC_ASSIGN_OR_RETURN(int current, SchemaVersion());
+    if (current > LatestSchemaVersion()) {
+      return Status::FailedPrecondition(Where() + ": database schema is version " + std::to_string(current) +
+                                        ", newer than this ckyc understands (" + std::to_string(LatestSchemaVersion()) +
+                                        "); upgrade ckyc");
+    }
+    for (const auto& m : sqlite::Migrations()) {
+      if (m.version <= current) continue;
+      CKYC_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+      Status s = Exec(std::string(m.sql));
+      if (s.ok()) {
+        Statement st;
+        s = Prepare("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)", st);
+        if (s.ok()) {
+          sqlite3_bind_int(st.get(), 1, m.version);
+          BindText(st.get(), 2, m.description);
+          BindText(st.get(), 3, FormatTimestamp(clock_.Now()));
+          s = StepDone(st, "record migration");
+        }
+      }
+      if (!s.ok()) {
+        Exec("ROLLBACK").IgnoreError();  // the original error is the one worth reporting
+        return s.WithContext("migration " + std::to_string(m.version) + " (" + std::string(m.description) + ")");
+      }
+      CKYC_RETURN_IF_ERROR(Exec("COMMIT"));
+    }
+    return Status::Ok();
+  }
+
+  Result<int> SchemaVersion() override {
+    Statement st;
+    CKYC_RETURN_IF_ERROR(Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", st));
+    int rc = sqlite3_step(st.get());
+    if (rc != SQLITE_ROW) return Error(rc, "read schema version");
+    return sqlite3_column_int(st.get(), 0);
+  }
+
+  Result<std::vector<AppliedMigration>> AppliedMigrations() override {
+    Statement st;
+    CKYC_RETURN_IF_ERROR(
+        Prepare("SELECT version, description, applied_at FROM schema_migrations ORDER BY version", st));
+    std::vector<AppliedMigration> out;
+    int rc;
+    while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) {
+      out.push_back({sqlite3_column_int(st.get(), 0), Text(st.get(), 1), Text(st.get(), 2)});
+    }
+    if (rc != SQLITE_DONE) return Error(rc, "list migrations");
+    return out;
+  }
+
+  Status ReplaceAcceleratorClassifications(const std::vector<AcceleratorRecord>& records,
+                                           std::string_view catalog_version) override {
+    CKYC_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    Status s = WriteCatalog(records, catalog_version);
+    if (!s.ok()) {
+      Exec("ROLLBACK").IgnoreError();  // keep the error that caused the rollback
+      return s;
+    }
+    return Exec("COMMIT");
+  }
+
+  Result<std::vector<AcceleratorRecord>> ListAcceleratorClassifications() override {
+    Statement st;
+    CKYC_RETURN_IF_ERROR(
+        Prepare("SELECT id, vendor, model, tpp, tpp_basis, pd, eccn_class, datacenter, vendor_eccn, flags "
+                "FROM accelerator_classification ORDER BY vendor, model",
+                st));
+    std::vector<AcceleratorRecord> out;
+    int rc;
+    while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) {
+      AcceleratorRecord r;
+      r.id = Text(st.get(), 0);
+      r.vendor = Text(st.get(), 1);
+      r.model = Text(st.get(), 2);
+      r.tpp = sqlite3_column_double(st.get(), 3);
+      r.tpp_basis = Text(st.get(), 4);
+      if (sqlite3_column_type(st.get(), 5) != SQLITE_NULL) r.pd = sqlite3_column_double(st.get(), 5);
+      r.eccn_class = Text(st.get(), 6);
+      r.datacenter = sqlite3_column_int(st.get(), 7) != 0;
+      r.vendor_eccn = Text(st.get(), 8);
+      r.flags = Text(st.get(), 9);
+      out.push_back(std::move(r));
+    }
+    if (rc != SQLITE_DONE) return Error(rc, "list accelerator classifications");
+    return out;
+  }
+
+  Result<std::string> CatalogVersion() override {
+    Statement st;
+    CKYC_RETURN_IF_ERROR(Prepare("SELECT version FROM catalog_version WHERE singleton = 1", st));
+    int rc = sqlite3_step(st.get());
+    if (rc == SQLITE_DONE) return Status::NotFound(Where() + ": no accelerator catalog stored yet (run ckyc demo)");
+    if (rc != SQLITE_ROW) return Error(rc, "read catalog version");
+    return Text(st.get(), 0);
+  }
+
+  std::string Describe() const override { return "sqlite:" + path_; }
+
+ private:
+  Status WriteCatalog(const std::vector<AcceleratorRecord>& records, std::string_view catalog_version) {
+    CKYC_RETURN_IF_ERROR(Exec("DELETE FROM accelerator_classification"));
+    Statement ins;
+    CKYC_RETURN_IF_ERROR(Prepare(
+        "INSERT INTO accelerator_classification (id, vendor, model, tpp, tpp_basis, pd, eccn_class, datacenter, "
+        "vendor_eccn, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ins));
+    for (const AcceleratorRecord& r : records) {
+      sqlite3_reset(ins.get());
+      BindText(ins.get(), 1, r.id);
+      BindText(ins.get(), 2, r.vendor);
+      BindText(ins.get(), 3, r.model);
+      sqlite3_bind_double(ins.get(), 4, r.tpp);
+      BindText(ins.get(), 5, r.tpp_basis);
+      if (r.pd) {
+        sqlite3_bind_double(ins.get(), 6, *r.pd);
+      } else {
+        sqlite3_bind_null(ins.get(), 6);
+      }
+      BindText(ins.get(), 7, r.eccn_class);
+      sqlite3_bind_int(ins.get(), 8, r.datacenter ? 1 : 0);
+      BindText(ins.get(), 9, r.vendor_eccn);
+      BindText(ins.get(), 10, r.flags);
+      CKYC_RETURN_IF_ERROR(StepDone(ins, "store accelerator '" + r.id + "'"));
+    }
+    Statement ver;
+    CKYC_RETURN_IF_ERROR(
+        Prepare("INSERT INTO catalog_version (singleton, version, loaded_at) VALUES (1, ?, ?) "
+                "ON CONFLICT (singleton) DO UPDATE SET version = excluded.version, loaded_at = excluded.loaded_at",
+                ver));
+    BindText(ver.get(), 1, catalog_version);
+    BindText(ver.get(), 2, FormatTimestamp(clock_.Now()));
+    return StepDone(ver, "record catalog version");
+  }
+
+  std::string Where() const { return path_; }
+
+  Status Error(int rc, std::string_view what) const {
+    std::string msg = Where() + ": " + std::string(what) + ": " + sqlite3_errmsg(db_);
+    switch (rc & 0xff) {
+      case SQLITE_CORRUPT:
+      case SQLITE_NOTADB: return Status::Corruption(msg);
+      case SQLITE_CONSTRAINT: return Status::InvalidArgument(msg);
+      case SQLITE_CANTOPEN:
+      case SQLITE_IOERR:
+      case SQLITE_READONLY:
+      case SQLITE_FULL:
+      case SQLITE_BUSY: return Status::IoError(msg);
+      default: return Status::Internal(msg);
+    }
+  }
+
+  Status Exec(const std::string& sql) {
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+      std::string what = err != nullptr ? err : sqlite3_errstr(rc);
+      sqlite3_free(err);
+      Status s = Error(rc, "");
+      return {s.code(), Where() + ": " + what};
+    }
+    return Status::Ok();
+  }
+
+  Status Prepare(std::string_view sql, Statement& st) {
+    int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), st.out(), nullptr);
+    if (rc != SQLITE_OK) return Error(rc, "prepare");
+    return Status::Ok();
+  }
+
+  Status StepDone(Statement& st, std::string_view what) {
+    int rc = sqlite3_step(st.get());
+    if (rc != SQLITE_DONE) return Error(rc, what);
+    return Status::Ok();
+  }
+
+  static void BindText(sqlite3_stmt* st, int i, std::string_view v) {
+    sqlite3_bind_text(st, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  }
+  static std::string Text(sqlite3_stmt* st, int col) {
+    const unsigned char* p = sqlite3_column_text(st, col);
+    return p == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(p));
+  }
+
+  sqlite3* db_;
+  std::string path_;
+  const Clock& clock_;
+};
+
+}  // namespace
+
+int LatestSchemaVersion() {
+  return sqlite::Migrations().back().version;
+}
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const Clock& clock) {
+  sqlite3* db = nullptr;
+  int rc =
+      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = path + ": cannot open database: " + (db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    sqlite3_close_v2(db);
+    return Status::IoError(msg);
+  }
+  auto store = std::make_unique<SqliteStore>(db, path, clock);
+  CKYC_RETURN_IF_ERROR(store->Configure());
+  CKYC_RETURN_IF_ERROR(store->Migrate());
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace ckyc::store
