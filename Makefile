@@ -33,10 +33,11 @@ bench: deps
 
 # libFuzzer builds need clang; each target runs for FUZZ_SECONDS over its corpus.
 FUZZ_SECONDS ?= 30
+FUZZ_TARGETS = csv_fuzz catalog_fuzz countries_fuzz tops_arg_fuzz
 fuzz: deps
 	CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCKYC_FUZZ=ON -DCKYC_BUILD_TESTS=OFF -DCKYC_BUILD_BENCH=OFF
-	cmake --build build-fuzz -j $(JOBS)
-	@for t in csv_fuzz catalog_fuzz countries_fuzz tops_arg_fuzz; do \
+	cmake --build build-fuzz -j $(JOBS) --target $(FUZZ_TARGETS)
+	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p build-fuzz/corpus/$$t; \
 	  echo "== $$t"; \
 	  ./build-fuzz/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus/$$t fuzz/corpus/$$t || exit 1; \

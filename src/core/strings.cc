@@ -4,7 +4,6 @@
 #include <cerrno>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 
 namespace ckyc {
@@ -100,12 +99,12 @@ std::optional<long long> ParseInt(std::string_view s) {
 }
 
 std::string FormatNumber(double v, int digits) {
+  // to_chars, not snprintf: reasons format several numbers per classification, and this is the
+  // dominant cost of Classify() (see BENCHMARKS.md).
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*g", digits, v);
-  std::string out(buf);
-  if (out.find('e') != std::string::npos) return out;
-  // %g already trims trailing zeros; make sure large integers are not in exponent form.
-  return out;
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, digits);
+  if (ec != std::errc()) return "?";
+  return std::string(buf, end);
 }
 
 }  // namespace ckyc
