@@ -13,8 +13,14 @@
 //   stderr contains <text>
 //   stderr = <text>                   whole stderr, trailing newline ignored
 //
+// In run: lines, $TMP is a scratch folder made fresh for each file (cases in one file share it,
+// in order, so a file can ingest then query) and $DATA is tests/data.
+//
 // Usage: ckyc_case_runner FILE...; exit status 0 only when every case passes.
+#include <unistd.h>
+
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -153,7 +159,19 @@ int main(int argc, char** argv) {
         cases.back().checks.emplace_back(n, line);
       }
     }
-    for (const Case& c : cases) {
+    const std::filesystem::path tmp =
+        std::filesystem::temp_directory_path() /
+        ("ckyc-case-" + std::filesystem::path(argv[f]).stem().string() + "-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(tmp);
+    std::filesystem::create_directories(tmp);
+    for (Case& c : cases) {
+      for (std::string& a : c.args) {
+        for (const auto& [var, value] :
+             {std::pair<std::string, std::string>{"$TMP", tmp.string()}, {"$DATA", std::string(CKYC_TEST_DATA_DIR)}}) {
+          for (std::size_t at = a.find(var); at != std::string::npos; at = a.find(var))
+            a.replace(at, var.size(), value);
+        }
+      }
       ++total;
       std::ostringstream out, err;
       int code = ckyc::cli::RunCli(c.args, out, err);

@@ -109,4 +109,80 @@ nlohmann::json CountryJson(const Country& c, const CountryGroups& groups, const 
   return j;
 }
 
+nlohmann::json OpsJson(const metering::OpsEstimate& e) {
+  return {{"ops_low", e.low},
+          {"ops_central", e.central},
+          {"ops_high", e.high},
+          {"utilization", e.utilization},
+          {"utilization_basis", e.utilization_basis}};
+}
+
+namespace {
+
+nlohmann::json OptionalTime(const std::optional<UnixSeconds>& t) {
+  return t ? nlohmann::json(FormatTimestamp(*t)) : nlohmann::json();
+}
+
+}  // namespace
+
+nlohmann::json RunJson(const metering::TrainingRun& r, const metering::MeteringParameters& p) {
+  nlohmann::json j = OpsJson(r.ops);
+  j["id"] = r.id;
+  j["customer"] = r.customer;
+  j["accounts"] = r.accounts;
+  j["region"] = r.region;
+  j["placement"] = r.placement;
+  j["accelerators"] = r.accelerators;
+  j["peak_accelerators"] = r.peak_accelerators;
+  j["start"] = FormatTimestamp(r.start);
+  j["end"] = FormatTimestamp(r.end);
+  j["span_hours"] = static_cast<double>(r.end - r.start) / 3600.0;
+  j["accelerator_seconds"] = r.accelerator_seconds;
+  j["accelerator_hours"] = static_cast<double>(r.accelerator_seconds) / 3600.0;
+  j["records"] = r.records;
+  j["segments"] = r.segments;
+  j["steadiness"] = r.steadiness;
+  j["rate_ops_per_s"] = r.rate_ops_per_s;
+  j["threshold_ops"] = p.training_threshold_ops;
+  j["fraction_of_threshold"] = r.ops.central / p.training_threshold_ops;
+  j["over_threshold"] = r.ops.central >= p.training_threshold_ops;
+  j["projected_total_30d"] = r.projected_total_30d;
+  j["projected_crossing"] = OptionalTime(r.projected_crossing);
+  nlohmann::json alerts = nlohmann::json::array();
+  for (const auto& a : r.alerts) {
+    alerts.push_back(
+        {{"fraction", a.fraction}, {"ops", a.ops}, {"crossed", a.at.has_value()}, {"crossed_at", OptionalTime(a.at)}});
+  }
+  j["alerts"] = alerts;
+  return j;
+}
+
+nlohmann::json ClusterJson(const metering::Cluster& c, const metering::MeteringParameters& p) {
+  return {{"id", c.id},
+          {"region", c.region},
+          {"fabric", c.fabric},
+          {"customers", c.customers},
+          {"peak_accelerators", c.peak_accelerators},
+          {"peak_ops_per_s_16bit", c.peak_ops_per_s_16bit},
+          {"peak_ops_per_s_max", c.peak_ops_per_s_max},
+          {"peak_at", FormatTimestamp(c.peak_at)},
+          {"min_network_gbps", c.min_network_gbps},
+          {"threshold_ops_per_s", p.cluster_threshold_ops_per_s},
+          {"over_threshold", c.over_threshold}};
+}
+
+nlohmann::json IngestJson(const IngestSummary& s) {
+  return {{"source", s.source},
+          {"format", s.format},
+          {"rows", s.rows},
+          {"accepted", s.accepted},
+          {"inserted", s.inserted},
+          {"duplicates", s.duplicates},
+          {"skipped_not_usage", s.skipped_not_usage},
+          {"skipped_no_accelerator", s.skipped_no_accelerator},
+          {"resources_measured", s.resources_measured},
+          {"errors", s.errors},
+          {"unknown_names", s.unknown_names}};
+}
+
 }  // namespace ckyc::app

@@ -4,10 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/usage.h"
 #include "chips/catalog.h"
 #include "chips/classify.h"
 #include "chips/part_report.h"
 #include "core/country.h"
+#include "metering/accounting.h"
 
 namespace ckyc::app {
 
@@ -16,5 +18,10 @@ nlohmann::json PartJson(const chips::PartClassification& p, const chips::Thresho
 nlohmann::json InstanceJson(const chips::InstanceType& it, const chips::PartClassification& p,
                             const chips::Thresholds3A090& t);
 nlohmann::json CountryJson(const Country& c, const CountryGroups& groups, const Date& on);
+
+nlohmann::json OpsJson(const metering::OpsEstimate& e);
+nlohmann::json RunJson(const metering::TrainingRun& r, const metering::MeteringParameters& p);
+nlohmann::json ClusterJson(const metering::Cluster& c, const metering::MeteringParameters& p);
+nlohmann::json IngestJson(const IngestSummary& s);
 
 }  // namespace ckyc::app

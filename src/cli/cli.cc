@@ -12,6 +12,7 @@
 #include "app/views.h"
 #include "chips/classify.h"
 #include "chips/part_report.h"
+#include "cli/common.h"
 #include "cli/table.h"
 #include "core/date.h"
 #include "core/strings.h"
@@ -19,31 +20,6 @@
 
 namespace ckyc::cli {
 namespace {
-
-constexpr int kExitOk = 0;
-constexpr int kExitFailure = 1;
-constexpr int kExitBadInput = 2;
-
-int ExitCodeFor(const Status& s) {
-  switch (s.code()) {
-    case StatusCode::kOk: return kExitOk;
-    case StatusCode::kInvalidArgument:
-    case StatusCode::kNotFound:
-    case StatusCode::kAlreadyExists: return kExitBadInput;
-    default: return kExitFailure;
-  }
-}
-
-int Fail(std::ostream& err, const Status& s) {
-  err << "ckyc: " << s.message() << "\n";
-  return ExitCodeFor(s);
-}
-
-std::string Fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
 
 std::string FlagCodes(const chips::Classification& c) {
   std::string out;
@@ -111,18 +87,6 @@ void PrintClassification(std::ostream& out, const chips::Classification& c) {
     for (const auto& f : c.flags) out << "  - " << f.code << ": " << f.detail << "\n";
   }
 }
-
-struct Options {
-  bool json = false;
-  std::optional<std::string> db;
-  std::string name;
-  std::vector<std::string> tops;
-  std::optional<double> die_area;
-  bool datacenter = false;
-  bool consumer = false;
-  std::optional<double> memory_bw;
-  std::string on;
-};
 
 const char* kFooter = R"(Examples:
   ckyc demo                                   classify the shipped catalog into a fresh store
@@ -426,6 +390,8 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
           << m["source"].get<std::string>() << ")\n";
     }
   });
+
+  AddUsageCommands(app, o, rc, out, err);
 
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());

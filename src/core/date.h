@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,5 +23,21 @@ struct DatePeriod {
   std::optional<Date> to;
   bool Contains(const Date& d) const { return d >= from && (!to || d <= *to); }
 };
+
+}  // namespace ckyc
+
+namespace ckyc {
+
+// Seconds since 1970-01-01T00:00:00Z.
+using UnixSeconds = std::int64_t;
+
+// Parses the timestamps billing exports and telemetry use, always to UTC seconds:
+//   2026-01-31T13:15:00Z, 2026-01-31T13:15:00.123Z, 2026-01-31 13:15:00, 2026-01-31T13:15:00+08:00,
+//   2026-01-31 (midnight). Fractions of a second are truncated. Errors quote the text.
+Result<UnixSeconds> ParseTimestamp(std::string_view s);
+std::string FormatTimestamp(UnixSeconds t);  // "2026-01-31T13:15:00Z": text order is time order
+inline std::string FormatTimestamp(std::chrono::system_clock::time_point t) {
+  return FormatTimestamp(std::chrono::floor<std::chrono::seconds>(t).time_since_epoch().count());
+}
 
 }  // namespace ckyc

@@ -35,19 +35,20 @@ std::vector<std::string> Split(std::string_view s, char sep) {
   return out;
 }
 
+std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += sep;
+    out += parts[i];
+  }
+  return out;
+}
+
 std::string NameKey(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  bool pending_space = false;
   for (char c : s) {
-    if (c == ' ' || c == '-' || c == '_' || c == '/' || c == ',' || c == '.' || c == '\t') {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) {
-      out.push_back(' ');
-      pending_space = false;
-    }
+    if (c == ' ' || c == '-' || c == '_' || c == '/' || c == ',' || c == '.' || c == '\t') continue;
     out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
   }
   return out;

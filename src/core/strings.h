@@ -13,10 +13,12 @@ namespace ckyc {
 std::string AsciiLower(std::string_view s);
 std::string_view TrimAscii(std::string_view s);
 std::vector<std::string> Split(std::string_view s, char sep);
+std::string Join(const std::vector<std::string>& parts, std::string_view sep);
 
-// A lookup key for names typed by people and machines: ASCII letters lower-cased, and each run
-// of spaces, '-', '_', '/', ',' and '.' collapsed to one space, trimmed. So "NVIDIA A100-SXM4-80GB"
-// and "nvidia a100 sxm4 80gb" give the same key.
+// A lookup key for names typed by people and machines: ASCII letters lower-cased, and spaces,
+// tabs, '-', '_', '/', ',' and '.' dropped. So "NVIDIA A100-SXM4-80GB", "nvidia a100 sxm4 80gb" and
+// Epoch's "NVIDIA A100 SXM4 80 GB" give the same key. Tables that use it reject two rows whose
+// names share a key, so the leniency cannot silently merge two parts.
 std::string NameKey(std::string_view s);
 
 // Levenshtein distance in bytes, capped: returns cap + 1 once the distance exceeds cap.

@@ -21,7 +21,7 @@ std::vector<std::string> ClosestNames(std::string_view query, const std::vector<
     const std::string key = NameKey(c);
     if (!seen.insert(key).second) continue;
     std::size_t d = EditDistance(q, key, cap);
-    bool prefix = !q.empty() && (key.rfind(q, 0) == 0 || key.find(" " + q) != std::string::npos);
+    bool prefix = q.size() >= 3 && key.find(q) != std::string::npos;
     if (d <= cap || prefix) scored.push_back({prefix ? std::min(d, cap) : d, c});
   }
   std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {

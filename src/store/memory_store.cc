@@ -1,8 +1,9 @@
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 
+#include "core/date.h"
 #include "store/store.h"
-#include "store/time_format.h"
 
 namespace ckyc::store {
 namespace {
@@ -45,7 +46,55 @@ class MemoryStore final : public Store {
   }
   std::string Describe() const override { return "memory"; }
 
+  Result<UsageAppendOutcome> AppendUsage(const UsageBatch& /*batch*/,
+                                         const std::vector<metering::UsageRecord>& records) override {
+    UsageAppendOutcome out;
+    out.batch_id = ++batches_;
+    for (const auto& r : records) {
+      if (r.accelerators <= 0 || r.end <= r.start || r.accelerator_seconds < 0) {
+        return Status::InvalidArgument("usage record '" + r.id + "' violates the schema");
+      }
+    }
+    for (const auto& r : records) {
+      if (usage_.emplace(r.id, r).second) {
+        ++out.inserted;
+      } else {
+        ++out.duplicates;
+      }
+    }
+    return out;
+  }
+  Result<std::vector<metering::UsageRecord>> ListUsage() override {
+    std::vector<metering::UsageRecord> out;
+    for (const auto& [id, r] : usage_) out.push_back(r);
+    std::sort(out.begin(), out.end(),
+              [](const auto& a, const auto& b) { return a.start != b.start ? a.start < b.start : a.id < b.id; });
+    return out;
+  }
+  Result<std::int64_t> CountUsage() override { return static_cast<std::int64_t>(usage_.size()); }
+  Status LinkAccount(const AccountLink& link) override {
+    links_[link.account] = link;
+    return Status::Ok();
+  }
+  Result<std::vector<AccountLink>> AccountLinks() override {
+    std::vector<AccountLink> out;
+    for (const auto& [a, l] : links_) out.push_back(l);
+    return out;
+  }
+  Status PutMeasuredUtilization(const std::map<std::string, std::pair<double, std::int64_t>>& by_resource) override {
+    for (const auto& [r, v] : by_resource) {
+      if (!(v.first > 0 && v.first <= 1)) return Status::InvalidArgument("utilisation of '" + r + "' out of (0, 1]");
+    }
+    for (const auto& [r, v] : by_resource) measured_[r] = v.first;
+    return Status::Ok();
+  }
+  Result<std::map<std::string, double>> MeasuredUtilization() override { return measured_; }
+
  private:
+  std::int64_t batches_ = 0;
+  std::map<std::string, metering::UsageRecord> usage_;
+  std::map<std::string, AccountLink> links_;
+  std::map<std::string, double> measured_;
   const Clock& clock_;
   std::vector<AppliedMigration> migrations_;
   std::vector<AcceleratorRecord> records_;

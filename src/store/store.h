@@ -6,6 +6,8 @@
 // [Durability] A call that returns OK has committed its transaction.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,6 +16,7 @@
 
 #include "core/clock.h"
 #include "core/status.h"
+#include "metering/usage.h"
 
 namespace ckyc::store {
 
@@ -37,7 +40,46 @@ struct AcceleratorRecord {
   std::string flags;  // comma-separated flag codes
 };
 
-class Store {
+// One ingested file: what it was, what it held. Recorded with its records in one transaction.
+struct UsageBatch {
+  std::string source;        // path as given
+  std::string format;        // "cur", "focus", "jsonl"
+  std::string content_hash;  // of the file bytes
+  std::int64_t rows = 0;
+  std::int64_t errors = 0;
+};
+
+struct UsageAppendOutcome {
+  std::int64_t batch_id = 0;
+  std::int64_t inserted = 0;
+  std::int64_t duplicates = 0;  // record ids already stored: re-ingesting is idempotent
+};
+
+struct AccountLink {
+  std::string account;
+  std::string customer;  // the end customer (ultimate parent, or the reseller's customer)
+  std::string reseller;  // empty when direct
+};
+
+// The usage part of the store. Kept apart from Store so the usage path can be read on its own.
+class UsageStore {
+ public:
+  virtual ~UsageStore() = default;
+  // Appends `records` as one batch in one transaction: all or nothing. Records whose id is already
+  // stored are skipped and counted as duplicates.
+  virtual Result<UsageAppendOutcome> AppendUsage(const UsageBatch& batch,
+                                                 const std::vector<metering::UsageRecord>& records) = 0;
+  // All records, or those of accounts linked to / recorded for `customer` when given.
+  virtual Result<std::vector<metering::UsageRecord>> ListUsage() = 0;
+  virtual Result<std::int64_t> CountUsage() = 0;
+  virtual Status LinkAccount(const AccountLink& link) = 0;
+  virtual Result<std::vector<AccountLink>> AccountLinks() = 0;
+  // Measured utilisation per resource (from DCGM), replacing any earlier figure for it.
+  virtual Status PutMeasuredUtilization(const std::map<std::string, std::pair<double, std::int64_t>>& by_resource) = 0;
+  virtual Result<std::map<std::string, double>> MeasuredUtilization() = 0;
+};
+
+class Store : public UsageStore {
  public:
   virtual ~Store() = default;
 

@@ -4,9 +4,9 @@
 
 #include <utility>
 
+#include "core/date.h"
 #include "store/sqlite/migrations.h"
 #include "store/store.h"
-#include "store/time_format.h"
 
 namespace ckyc::store {
 namespace {
@@ -148,7 +148,180 @@ class SqliteStore final : public Store {
 
   std::string Describe() const override { return "sqlite:" + path_; }
 
+  Result<UsageAppendOutcome> AppendUsage(const UsageBatch& batch,
+                                         const std::vector<metering::UsageRecord>& records) override {
+    CKYC_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    auto out = WriteUsage(batch, records);
+    if (!out.ok()) {
+      Exec("ROLLBACK").IgnoreError();  // keep the error that caused the rollback
+      return out.status();
+    }
+    CKYC_RETURN_IF_ERROR(Exec("COMMIT"));
+    return out;
+  }
+
+  Result<std::vector<metering::UsageRecord>> ListUsage() override {
+    Statement st;
+    CKYC_RETURN_IF_ERROR(Prepare(
+        "SELECT id, account, customer, resource, accelerator, instance_type, accelerators, start_s, end_s, "
+        "accelerator_seconds, region, placement, fabric, network_gbps, job FROM usage_record ORDER BY start_s, id",
+        st));
+    std::vector<metering::UsageRecord> out;
+    int rc;
+    while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) {
+      metering::UsageRecord r;
+      r.id = Text(st.get(), 0);
+      r.account = Text(st.get(), 1);
+      r.customer = Text(st.get(), 2);
+      r.resource = Text(st.get(), 3);
+      r.accelerator = Text(st.get(), 4);
+      r.instance_type = Text(st.get(), 5);
+      r.accelerators = sqlite3_column_int64(st.get(), 6);
+      r.start = sqlite3_column_int64(st.get(), 7);
+      r.end = sqlite3_column_int64(st.get(), 8);
+      r.accelerator_seconds = sqlite3_column_int64(st.get(), 9);
+      r.region = Text(st.get(), 10);
+      r.placement = Text(st.get(), 11);
+      r.fabric = Text(st.get(), 12);
+      if (sqlite3_column_type(st.get(), 13) != SQLITE_NULL) r.network_gbps = sqlite3_column_double(st.get(), 13);
+      r.job = Text(st.get(), 14);
+      out.push_back(std::move(r));
+    }
+    if (rc != SQLITE_DONE) return Error(rc, "list usage records");
+    return out;
+  }
+
+  Result<std::int64_t> CountUsage() override {
+    Statement st;
+    CKYC_RETURN_IF_ERROR(Prepare("SELECT COUNT(*) FROM usage_record", st));
+    int rc = sqlite3_step(st.get());
+    if (rc != SQLITE_ROW) return Error(rc, "count usage records");
+    return static_cast<std::int64_t>(sqlite3_column_int64(st.get(), 0));
+  }
+
+  Status LinkAccount(const AccountLink& link) override {
+    Statement st;
+    CKYC_RETURN_IF_ERROR(
+        Prepare("INSERT INTO account_link (account, customer, reseller, linked_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (account) DO UPDATE SET customer = excluded.customer, reseller = excluded.reseller, "
+                "linked_at = excluded.linked_at",
+                st));
+    BindText(st.get(), 1, link.account);
+    BindText(st.get(), 2, link.customer);
+    BindText(st.get(), 3, link.reseller);
+    BindText(st.get(), 4, FormatTimestamp(clock_.Now()));
+    return StepDone(st, "link account '" + link.account + "'");
+  }
+
+  Result<std::vector<AccountLink>> AccountLinks() override {
+    Statement st;
+    CKYC_RETURN_IF_ERROR(Prepare("SELECT account, customer, reseller FROM account_link ORDER BY account", st));
+    std::vector<AccountLink> out;
+    int rc;
+    while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) {
+      out.push_back({Text(st.get(), 0), Text(st.get(), 1), Text(st.get(), 2)});
+    }
+    if (rc != SQLITE_DONE) return Error(rc, "list account links");
+    return out;
+  }
+
+  Status PutMeasuredUtilization(const std::map<std::string, std::pair<double, std::int64_t>>& by_resource) override {
+    CKYC_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    Status s = [&]() -> Status {
+      Statement st;
+      CKYC_RETURN_IF_ERROR(Prepare(
+          "INSERT INTO measured_utilization (resource, utilization, samples, updated_at) VALUES (?, ?, ?, ?) "
+          "ON CONFLICT (resource) DO UPDATE SET utilization = excluded.utilization, samples = excluded.samples, "
+          "updated_at = excluded.updated_at",
+          st));
+      const std::string now = FormatTimestamp(clock_.Now());
+      for (const auto& [resource, value] : by_resource) {
+        sqlite3_reset(st.get());
+        BindText(st.get(), 1, resource);
+        sqlite3_bind_double(st.get(), 2, value.first);
+        sqlite3_bind_int64(st.get(), 3, value.second);
+        BindText(st.get(), 4, now);
+        CKYC_RETURN_IF_ERROR(StepDone(st, "store utilisation of '" + resource + "'"));
+      }
+      return Status::Ok();
+    }();
+    if (!s.ok()) {
+      Exec("ROLLBACK").IgnoreError();  // keep the error that caused the rollback
+      return s;
+    }
+    return Exec("COMMIT");
+  }
+
+  Result<std::map<std::string, double>> MeasuredUtilization() override {
+    Statement st;
+    CKYC_RETURN_IF_ERROR(Prepare("SELECT resource, utilization FROM measured_utilization", st));
+    std::map<std::string, double> out;
+    int rc;
+    while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) out[Text(st.get(), 0)] = sqlite3_column_double(st.get(), 1);
+    if (rc != SQLITE_DONE) return Error(rc, "list measured utilisation");
+    return out;
+  }
+
  private:
+  Result<UsageAppendOutcome> WriteUsage(const UsageBatch& batch, const std::vector<metering::UsageRecord>& records) {
+    UsageAppendOutcome out;
+    Statement b;
+    CKYC_RETURN_IF_ERROR(Prepare(
+        "INSERT INTO usage_batch (source, format, content_hash, ingested_at, rows, inserted, duplicates, errors) "
+        "VALUES (?, ?, ?, ?, ?, 0, 0, ?)",
+        b));
+    BindText(b.get(), 1, batch.source);
+    BindText(b.get(), 2, batch.format);
+    BindText(b.get(), 3, batch.content_hash);
+    BindText(b.get(), 4, FormatTimestamp(clock_.Now()));
+    sqlite3_bind_int64(b.get(), 5, batch.rows);
+    sqlite3_bind_int64(b.get(), 6, batch.errors);
+    CKYC_RETURN_IF_ERROR(StepDone(b, "record usage batch"));
+    out.batch_id = sqlite3_last_insert_rowid(db_);
+    Statement ins;
+    CKYC_RETURN_IF_ERROR(
+        Prepare("INSERT INTO usage_record (id, batch_id, account, customer, resource, accelerator, instance_type, "
+                "accelerators, start_s, end_s, accelerator_seconds, region, placement, fabric, network_gbps, job) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                ins));
+    for (const metering::UsageRecord& r : records) {
+      sqlite3_reset(ins.get());
+      BindText(ins.get(), 1, r.id);
+      sqlite3_bind_int64(ins.get(), 2, out.batch_id);
+      BindText(ins.get(), 3, r.account);
+      BindText(ins.get(), 4, r.customer);
+      BindText(ins.get(), 5, r.resource);
+      BindText(ins.get(), 6, r.accelerator);
+      BindText(ins.get(), 7, r.instance_type);
+      sqlite3_bind_int64(ins.get(), 8, r.accelerators);
+      sqlite3_bind_int64(ins.get(), 9, r.start);
+      sqlite3_bind_int64(ins.get(), 10, r.end);
+      sqlite3_bind_int64(ins.get(), 11, r.accelerator_seconds);
+      BindText(ins.get(), 12, r.region);
+      BindText(ins.get(), 13, r.placement);
+      BindText(ins.get(), 14, r.fabric);
+      if (r.network_gbps) {
+        sqlite3_bind_double(ins.get(), 15, *r.network_gbps);
+      } else {
+        sqlite3_bind_null(ins.get(), 15);
+      }
+      BindText(ins.get(), 16, r.job);
+      CKYC_RETURN_IF_ERROR(StepDone(ins, "store usage record '" + r.id + "'"));
+      if (sqlite3_changes(db_) == 1) {
+        ++out.inserted;
+      } else {
+        ++out.duplicates;
+      }
+    }
+    Statement upd;
+    CKYC_RETURN_IF_ERROR(Prepare("UPDATE usage_batch SET inserted = ?, duplicates = ? WHERE id = ?", upd));
+    sqlite3_bind_int64(upd.get(), 1, out.inserted);
+    sqlite3_bind_int64(upd.get(), 2, out.duplicates);
+    sqlite3_bind_int64(upd.get(), 3, out.batch_id);
+    CKYC_RETURN_IF_ERROR(StepDone(upd, "finish usage batch"));
+    return out;
+  }
+
   Status WriteCatalog(const std::vector<AcceleratorRecord>& records, std::string_view catalog_version) {
     CKYC_RETURN_IF_ERROR(Exec("DELETE FROM accelerator_classification"));
     Statement ins;
