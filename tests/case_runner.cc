@@ -9,12 +9,13 @@
 //   json <pointer> ~ <number> [tol]   numeric within tol (default 1e-6 relative)
 //   json <pointer> contains <JSON>    array holds the value, or string holds the substring
 //   json <pointer> lacks <JSON>       the opposite
+//   json <pointer> size <n>           array or object has n elements ("." is the whole document)
 //   stdout contains <text>
 //   stderr contains <text>
 //   stderr = <text>                   whole stderr, trailing newline ignored
 //
 // In run: lines, $TMP is a scratch folder made fresh for each file (cases in one file share it,
-// in order, so a file can ingest then query) and $DATA is tests/data.
+// in order, so a file can ingest then query), $DATA is tests/data and $SHARED is ../shared/data.
 //
 // Usage: ckyc_case_runner FILE...; exit status 0 only when every case passes.
 #include <unistd.h>
@@ -97,7 +98,7 @@ std::string Check(const std::string& check, int exit_code, const std::string& ou
   rest = Trim(rest);
   nlohmann::json doc = nlohmann::json::parse(out, nullptr, false);
   if (doc.is_discarded()) return "stdout is not JSON";
-  nlohmann::json::json_pointer ptr(pointer);
+  nlohmann::json::json_pointer ptr(pointer == "." ? "" : pointer);  // "." is the whole document
   if (!doc.contains(ptr)) return "no " + pointer + " in output";
   const nlohmann::json& got = doc.at(ptr);
   if (op == "~") {
@@ -108,6 +109,10 @@ std::string Check(const std::string& check, int exit_code, const std::string& ou
     if (!(nums >> tol)) tol = std::fabs(want) * 1e-6;
     if (!got.is_number()) return pointer + " is " + got.dump() + ", not a number";
     return std::fabs(got.get<double>() - want) <= tol ? "" : pointer + " is " + got.dump();
+  }
+  if (op == "size") {
+    const std::size_t n = got.is_array() || got.is_object() ? got.size() : 0;
+    return std::to_string(n) == rest ? "" : pointer + " has " + std::to_string(n) + " elements";
   }
   nlohmann::json want = nlohmann::json::parse(rest, nullptr, false);
   if (want.is_discarded()) return "expected value is not JSON: " + rest;
@@ -166,8 +171,9 @@ int main(int argc, char** argv) {
     std::filesystem::create_directories(tmp);
     for (Case& c : cases) {
       for (std::string& a : c.args) {
-        for (const auto& [var, value] :
-             {std::pair<std::string, std::string>{"$TMP", tmp.string()}, {"$DATA", std::string(CKYC_TEST_DATA_DIR)}}) {
+        for (const auto& [var, value] : {std::pair<std::string, std::string>{"$TMP", tmp.string()},
+                                         {"$DATA", std::string(CKYC_TEST_DATA_DIR)},
+                                         {"$SHARED", std::string(CKYC_SHARED_DATA_DIR)}}) {
           for (std::size_t at = a.find(var); at != std::string::npos; at = a.find(var))
             a.replace(at, var.size(), value);
         }

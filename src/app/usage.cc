@@ -9,8 +9,7 @@
 namespace ckyc::app {
 
 std::map<std::string, MeasuredHost> MeasureUtilization(std::string_view dcgm_text, std::string_view source,
-                                                       const chips::AcceleratorCatalog& parts,
-                                                       IngestSummary& summary) {
+                                                       const chips::AcceleratorCatalog& parts, IngestSummary& summary) {
   metering::DcgmParseResult parsed = metering::ParseDcgmExposition(dcgm_text, source);
   summary.rows = parsed.samples.size() + parsed.errors.size() + parsed.dropped_blank + parsed.skipped_unknown_metric;
   summary.errors = parsed.errors;
@@ -131,8 +130,7 @@ Result<std::map<std::string, std::string>> CustomerMap(store::Store& store) {
 }  // namespace
 
 Result<std::vector<metering::TrainingRun>> ListTrainingRuns(const ReferenceData& data, store::Store& store,
-                                                            const metering::MeteringParameters& p,
-                                                            const RunQuery& q) {
+                                                            const metering::MeteringParameters& p, const RunQuery& q) {
   CKYC_ASSIGN_OR_RETURN(auto records, store.ListUsage());
   CKYC_ASSIGN_OR_RETURN(auto customers, CustomerMap(store));
   CKYC_ASSIGN_OR_RETURN(auto measured, store.MeasuredUtilization());

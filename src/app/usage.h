@@ -19,9 +19,9 @@ struct IngestSummary {
   std::string source;
   std::string format;
   std::size_t rows = 0;
-  std::size_t accepted = 0;      // rows that became usage records (or DCGM samples)
-  std::int64_t inserted = 0;     // new records stored
-  std::int64_t duplicates = 0;   // already stored: re-ingesting is idempotent
+  std::size_t accepted = 0;     // rows that became usage records (or DCGM samples)
+  std::int64_t inserted = 0;    // new records stored
+  std::int64_t duplicates = 0;  // already stored: re-ingesting is idempotent
   std::size_t skipped_not_usage = 0;
   std::size_t skipped_no_accelerator = 0;
   std::vector<std::string> errors;  // one line each, file:line: field: what
@@ -42,16 +42,14 @@ struct MeasuredHost {
   std::int64_t samples = 0;
 };
 std::map<std::string, MeasuredHost> MeasureUtilization(std::string_view dcgm_text, std::string_view source,
-                                                       const chips::AcceleratorCatalog& parts,
-                                                       IngestSummary& summary);
+                                                       const chips::AcceleratorCatalog& parts, IngestSummary& summary);
 
 struct RunQuery {
   std::optional<std::string> customer;
   std::optional<UnixSeconds> as_of;
 };
 Result<std::vector<metering::TrainingRun>> ListTrainingRuns(const ReferenceData& data, store::Store& store,
-                                                            const metering::MeteringParameters& p,
-                                                            const RunQuery& q);
+                                                            const metering::MeteringParameters& p, const RunQuery& q);
 Result<std::vector<metering::Cluster>> ListClusters(const ReferenceData& data, store::Store& store,
                                                     const metering::MeteringParameters& p);
 

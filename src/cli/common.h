@@ -60,7 +60,6 @@ struct Options {
   std::string as_of;
 };
 
-
 // Registers `ckyc usage ...` (cli/usage_commands.cc).
 void AddUsageCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std::ostream& err);
 

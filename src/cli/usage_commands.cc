@@ -21,10 +21,19 @@ std::string Sci(double v) {
   return buf;
 }
 
-std::string Time(const std::optional<UnixSeconds>& t) { return t ? FormatTimestamp(*t) : "-"; }
+std::string Time(const std::optional<UnixSeconds>& t) {
+  return t ? FormatTimestamp(*t) : "-";
+}
+
+Result<std::unique_ptr<store::Store>> OpenStore(const Options& o) {
+  static const SystemClock clock;
+  return store::OpenSqliteStore(store::DefaultDatabasePath(o.db), clock);
+}
 
 }  // namespace
 
+// The callbacks run after this function returns, during parsing: they capture only the
+// caller-owned objects (o, rc, out, err), never locals of this function.
 void AddUsageCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std::ostream& err) {
   auto* usage = app.add_subcommand("usage", "Accelerator usage: operations, training runs, clusters");
   usage->require_subcommand(1);
@@ -34,11 +43,6 @@ void AddUsageCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std
       "  ckyc usage link --account 111122223333 --customer acme-holdings\n"
       "  ckyc usage runs --json\n"
       "  ckyc usage estimate --accelerator H100 --count 16384 --hours 1296 --utilization 0.4");
-
-  auto open_store = [&]() -> Result<std::unique_ptr<store::Store>> {
-    static SystemClock clock;
-    return store::OpenSqliteStore(store::DefaultDatabasePath(o.db), clock);
-  };
 
   // ckyc usage ingest
   auto* ingest = usage->add_subcommand("ingest", "Ingest usage exports (CUR 2.0, FOCUS, JSON lines) or DCGM text");
@@ -61,7 +65,7 @@ void AddUsageCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std
       rc = Fail(err, data.status());
       return;
     }
-    auto st = open_store();
+    auto st = OpenStore(o);
     if (!st.ok()) {
       rc = Fail(err, st.status());
       return;
@@ -121,7 +125,7 @@ void AddUsageCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std
   link->add_option("--reseller", o.reseller, "Reseller the account comes through, if any");
   link->add_option("--db", o.db, "Database path");
   link->callback([&] {
-    auto st = open_store();
+    auto st = OpenStore(o);
     if (!st.ok()) {
       rc = Fail(err, st.status());
       return;
@@ -143,7 +147,7 @@ void AddUsageCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std
   runs->add_flag("--json", o.json, "JSON array");
   runs->callback([&] {
     auto data = app::LoadChipData();
-    auto st = data.ok() ? open_store() : Result<std::unique_ptr<store::Store>>(data.status());
+    auto st = data.ok() ? OpenStore(o) : Result<std::unique_ptr<store::Store>>(data.status());
     if (!st.ok()) {
       rc = Fail(err, st.status());
       return;
@@ -181,7 +185,8 @@ void AddUsageCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std
     t.Print(out);
     std::size_t over = 0;
     for (const auto& r : *list) over += r.ops.central >= p.training_threshold_ops ? 1u : 0u;
-    out << "\n" << list->size() << " runs; " << over << " at or over " << Sci(p.training_threshold_ops)
+    out << "\n"
+        << list->size() << " runs; " << over << " at or over " << Sci(p.training_threshold_ops)
         << " operations (central estimate, utilisation prior " << p.prior_utilization << ").\n";
   });
 
@@ -191,7 +196,7 @@ void AddUsageCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std
   clusters->add_flag("--json", o.json, "JSON array");
   clusters->callback([&] {
     auto data = app::LoadChipData();
-    auto st = data.ok() ? open_store() : Result<std::unique_ptr<store::Store>>(data.status());
+    auto st = data.ok() ? OpenStore(o) : Result<std::unique_ptr<store::Store>>(data.status());
     if (!st.ok()) {
       rc = Fail(err, st.status());
       return;
@@ -267,8 +272,8 @@ void AddUsageCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std
       out << j.dump(2) << "\n";
       return;
     }
-    out << (*part)->DisplayName() << " × " << o.count << " for " << FormatNumber(o.hours) << " h ("
-        << accel_seconds << " accelerator-seconds)\n"
+    out << (*part)->DisplayName() << " × " << o.count << " for " << FormatNumber(o.hours) << " h (" << accel_seconds
+        << " accelerator-seconds)\n"
         << "  low:     " << Sci(e->low) << "  (16-bit peak × " << std::min(e->utilization, p.low_utilization) << ")\n"
         << "  central: " << Sci(e->central) << "  (16-bit peak × " << e->utilization << ", " << e->utilization_basis
         << ")\n"

@@ -12,6 +12,7 @@ bool LooksGzipped(std::string_view bytes);  // the 1f 8b magic
 
 // Inflates a gzip (or zlib) stream; concatenated gzip members are read in turn. Errors name
 // `source`. `max_bytes` bounds the output so a decompression bomb is an error, not an outage.
-Result<std::string> Gunzip(std::string_view bytes, std::string_view source, std::size_t max_bytes = std::size_t{1} << 34);
+Result<std::string> Gunzip(std::string_view bytes, std::string_view source,
+                           std::size_t max_bytes = std::size_t{1} << 34);
 
 }  // namespace ckyc

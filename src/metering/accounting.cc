@@ -137,7 +137,7 @@ std::vector<TrainingRun> GroupTrainingRuns(const std::vector<UsageRecord>& recor
       run.accounts.assign(accounts.begin(), accounts.end());
       run.accelerators.assign(accelerators.begin(), accelerators.end());
       run.ops.utilization = base16 > 0 ? run.ops.central / base16 : 0;
-      run.ops.utilization_basis = measured_records == 0              ? "prior"
+      run.ops.utilization_basis = measured_records == 0             ? "prior"
                                   : measured_records == run.records ? "measured"
                                                                     : "mixed";
       // Peak concurrency (ends before starts at the same instant: back-to-back is not overlap).
@@ -148,10 +148,9 @@ std::vector<TrainingRun> GroupTrainingRuns(const std::vector<UsageRecord>& recor
         run.peak_accelerators = std::max(run.peak_accelerators, now);
       }
       const double span = static_cast<double>(run.end - run.start);
-      run.steadiness = run.peak_accelerators > 0 && span > 0
-                           ? static_cast<double>(run.accelerator_seconds) /
-                                 (static_cast<double>(run.peak_accelerators) * span)
-                           : 0;
+      run.steadiness = run.peak_accelerators > 0 && span > 0 ? static_cast<double>(run.accelerator_seconds) /
+                                                                   (static_cast<double>(run.peak_accelerators) * span)
+                                                             : 0;
       run.rate_ops_per_s = span > 0 ? run.ops.central / span : 0;
 
       // Cumulative central operations over time: exact crossing instants for each alert level.
@@ -235,9 +234,8 @@ std::vector<Cluster> DetectClusters(const std::vector<UsageRecord>& records, con
   std::vector<Cluster> out;
   for (auto& [key, acc] : by_fabric) {
     // Ends before starts at the same instant, so back-to-back jobs are not summed.
-    std::sort(acc.events.begin(), acc.events.end(), [](const Ev& a, const Ev& b) {
-      return a.t != b.t ? a.t < b.t : a.accelerators < b.accelerators;
-    });
+    std::sort(acc.events.begin(), acc.events.end(),
+              [](const Ev& a, const Ev& b) { return a.t != b.t ? a.t < b.t : a.accelerators < b.accelerators; });
     Cluster c;
     c.region = key.first;
     c.fabric = key.second;

@@ -27,7 +27,7 @@ struct MeteringParameters {
   double low_utilization = 0.3;
   double training_threshold_ops = 1e26;
   double cluster_threshold_ops_per_s = 1e20;
-  double cluster_min_network_gbps = 100;  // EO 14110: "over 100 Gbit/s"
+  double cluster_min_network_gbps = 100;    // EO 14110: "over 100 Gbit/s"
   std::int64_t gap_tolerance_s = 6 * 3600;  // restarts closer than this stitch into one run
   std::vector<double> alert_fractions = {0.1, 0.5, 1.0};
 };
@@ -36,7 +36,7 @@ struct OpsEstimate {
   double low = 0;
   double central = 0;
   double high = 0;
-  double utilization = 0;     // u used for central
+  double utilization = 0;         // u used for central
   std::string utilization_basis;  // "prior", "measured", "given"
 };
 
@@ -54,12 +54,12 @@ Result<OpsEstimate> EstimateOps(const chips::Accelerator& part, std::int64_t acc
 
 struct AlertCrossing {
   double fraction = 0;
-  double ops = 0;                  // fraction × threshold
-  std::optional<UnixSeconds> at;   // when the central estimate crossed it, if it has
+  double ops = 0;                 // fraction × threshold
+  std::optional<UnixSeconds> at;  // when the central estimate crossed it, if it has
 };
 
 struct TrainingRun {
-  std::string id;        // "run-<customer>-<first start>"
+  std::string id;  // "run-<customer>-<first start>"
   std::string customer;
   std::vector<std::string> accounts;
   std::string region;
@@ -70,13 +70,13 @@ struct TrainingRun {
   UnixSeconds end = 0;
   std::int64_t accelerator_seconds = 0;
   std::size_t records = 0;
-  std::size_t segments = 0;     // stretches separated by gaps (restarts) that were stitched
-  double steadiness = 0;        // accelerator-seconds / (peak accelerators × span), in (0, 1]
+  std::size_t segments = 0;  // stretches separated by gaps (restarts) that were stitched
+  double steadiness = 0;     // accelerator-seconds / (peak accelerators × span), in (0, 1]
   OpsEstimate ops;
-  std::vector<AlertCrossing> alerts;       // one per alert fraction
-  double rate_ops_per_s = 0;               // central ops per second over the run's span
+  std::vector<AlertCrossing> alerts;              // one per alert fraction
+  double rate_ops_per_s = 0;                      // central ops per second over the run's span
   std::optional<UnixSeconds> projected_crossing;  // central reaches the threshold at this rate
-  double projected_total_30d = 0;          // central total if the run continues 30 more days
+  double projected_total_30d = 0;                 // central total if the run continues 30 more days
 };
 
 // Groups records into runs: per customer (after `customer_of` mapping), region and placement,
@@ -95,16 +95,16 @@ std::vector<TrainingRun> GroupTrainingRuns(const std::vector<UsageRecord>& recor
                                            const RunOptions& options, std::size_t* skipped = nullptr);
 
 struct Cluster {
-  std::string id;       // "<region>/<fabric or placement>"
+  std::string id;  // "<region>/<fabric or placement>"
   std::string region;
   std::string fabric;
   std::vector<std::string> customers;
   std::int64_t peak_accelerators = 0;
-  double peak_ops_per_s_16bit = 0;   // theoretical, at the moment of peak capacity
+  double peak_ops_per_s_16bit = 0;  // theoretical, at the moment of peak capacity
   double peak_ops_per_s_max = 0;
   UnixSeconds peak_at = 0;
   double min_network_gbps = 0;
-  bool over_threshold = false;       // peak_ops_per_s_max ≥ cluster threshold
+  bool over_threshold = false;  // peak_ops_per_s_max ≥ cluster threshold
 };
 
 // Clusters: instances co-located in one region on one fabric (or placement group) whose network is

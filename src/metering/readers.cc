@@ -123,9 +123,9 @@ Result<UsageFormat> DetectUsageFormat(std::string_view text, std::string_view so
 
 Result<ReadReport> ReadCur(std::string_view text, std::string_view source, const chips::InstanceCatalog& instances) {
   CKYC_ASSIGN_OR_RETURN(CsvTable table, CsvTable::Parse(text, source));
-  CKYC_RETURN_IF_ERROR(table.RequireColumns({"line_item_usage_account_id", "line_item_usage_start_date",
-                                             "line_item_usage_end_date", "line_item_line_item_type",
-                                             "line_item_usage_amount", "line_item_usage_type"}));
+  CKYC_RETURN_IF_ERROR(
+      table.RequireColumns({"line_item_usage_account_id", "line_item_usage_start_date", "line_item_usage_end_date",
+                            "line_item_line_item_type", "line_item_usage_amount", "line_item_usage_type"}));
   ReadReport report;
   for (std::size_t i = 0; i < table.size(); ++i) {
     auto row = table.row(i);
@@ -194,9 +194,9 @@ Result<ReadReport> ReadCur(std::string_view text, std::string_view source, const
       r.id = std::string(line_item_id) + "@" + std::string(Value(row.Get("identity_time_interval")));
     } else {
       std::string content;
-      for (std::string_view col : {"line_item_usage_account_id", "line_item_resource_id", "line_item_usage_type",
-                                   "line_item_usage_start_date", "line_item_usage_end_date",
-                                   "line_item_usage_amount", "line_item_line_item_type"}) {
+      for (std::string_view col :
+           {"line_item_usage_account_id", "line_item_resource_id", "line_item_usage_type", "line_item_usage_start_date",
+            "line_item_usage_end_date", "line_item_usage_amount", "line_item_line_item_type"}) {
         content += row.Get(col);
         content += '\x1f';
       }
@@ -209,8 +209,8 @@ Result<ReadReport> ReadCur(std::string_view text, std::string_view source, const
 
 Result<ReadReport> ReadFocus(std::string_view text, std::string_view source, const chips::InstanceCatalog& instances) {
   CKYC_ASSIGN_OR_RETURN(CsvTable table, CsvTable::Parse(text, source));
-  CKYC_RETURN_IF_ERROR(table.RequireColumns({"ChargePeriodStart", "ChargePeriodEnd", "ChargeCategory",
-                                             "ConsumedQuantity", "ConsumedUnit", "SubAccountId"}));
+  CKYC_RETURN_IF_ERROR(table.RequireColumns(
+      {"ChargePeriodStart", "ChargePeriodEnd", "ChargeCategory", "ConsumedQuantity", "ConsumedUnit", "SubAccountId"}));
   ReadReport report;
   for (std::size_t i = 0; i < table.size(); ++i) {
     auto row = table.row(i);

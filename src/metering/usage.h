@@ -15,21 +15,21 @@
 namespace ckyc::metering {
 
 struct UsageRecord {
-  std::string id;         // stable: the source's own id, or "h:<128-bit content hash>" when it has none
-  std::string account;    // the account that used the resource
-  std::string customer;   // end customer as far as the source knows (payer / billing account); else account
-  std::string resource;   // instance or node id; may be empty
-  std::string accelerator;      // catalog id of the part
-  std::string instance_type;    // as billed, when known
-  std::int64_t accelerators = 0;         // how many accelerators were in use
-  UnixSeconds start = 0;                 // [start, end): the span the record covers
+  std::string id;                 // stable: the source's own id, or "h:<128-bit content hash>" when it has none
+  std::string account;            // the account that used the resource
+  std::string customer;           // end customer as far as the source knows (payer / billing account); else account
+  std::string resource;           // instance or node id; may be empty
+  std::string accelerator;        // catalog id of the part
+  std::string instance_type;      // as billed, when known
+  std::int64_t accelerators = 0;  // how many accelerators were in use
+  UnixSeconds start = 0;          // [start, end): the span the record covers
   UnixSeconds end = 0;
   std::int64_t accelerator_seconds = 0;  // exact: accelerators × used seconds (≤ accelerators × span)
-  std::string region;     // region or zone, whichever is most specific
-  std::string placement;  // placement / cluster group, UltraServer, or empty
-  std::string fabric;     // network fabric id (EFA/IB domain), or empty
-  std::optional<double> network_gbps;  // scale-out network per instance
-  std::string job;        // job / pod label, or empty
+  std::string region;                    // region or zone, whichever is most specific
+  std::string placement;                 // placement / cluster group, UltraServer, or empty
+  std::string fabric;                    // network fabric id (EFA/IB domain), or empty
+  std::optional<double> network_gbps;    // scale-out network per instance
+  std::string job;                       // job / pod label, or empty
 };
 
 // A problem with one input row. The row is skipped; the rest of the file is read.
@@ -44,8 +44,8 @@ struct ReadReport {
   // Names (instance types, models) that are not in the catalog, with their row counts. Reported,
   // never guessed: a CPU instance type and a new GPU type both land here.
   std::map<std::string, std::size_t> unknown_names;
-  std::size_t rows = 0;                 // data rows seen
-  std::size_t skipped_not_usage = 0;    // fees, credits, amortisation, non-hour units
+  std::size_t rows = 0;               // data rows seen
+  std::size_t skipped_not_usage = 0;  // fees, credits, amortisation, non-hour units
   std::size_t skipped_no_accelerator = 0;
 };
 
