@@ -1,5 +1,6 @@
 # Front-end over CMake. `make demo` and `make test` install missing Debian packages first.
 BUILD      ?= build
+BENCH_RECORDS ?= 1000000
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 WERROR     ?= OFF
 CMAKE_ARGS ?=
@@ -30,6 +31,7 @@ test: deps
 bench: deps
 	@$(MAKE) --no-print-directory build
 	./$(BUILD)/bench/ckyc_bench --benchmark_counters_tabular=true
+	bench/usage_ingest.sh $(BENCH_RECORDS)
 
 # libFuzzer builds need clang; each target runs for FUZZ_SECONDS over its corpus.
 FUZZ_SECONDS ?= 30

@@ -223,6 +223,50 @@ void AddUsageCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std
     out << "\n" << list->size() << " clusters on fabrics of at least " << p.cluster_min_network_gbps << " Gbit/s.\n";
   });
 
+  // ckyc usage totals
+  auto* totals = usage->add_subcommand("totals", "Accelerator-hours and operations per customer, account and part");
+  totals->add_option("--db", o.db, "Database path");
+  totals->add_flag("--json", o.json, "JSON array");
+  totals->callback([&] {
+    auto data = app::LoadChipData();
+    auto st = data.ok() ? OpenStore(o) : Result<std::unique_ptr<store::Store>>(data.status());
+    if (!st.ok()) {
+      rc = Fail(err, st.status());
+      return;
+    }
+    auto list = (*st)->UsageTotals();
+    if (!list.ok()) {
+      rc = Fail(err, list.status());
+      return;
+    }
+    metering::MeteringParameters p;
+    nlohmann::json arr = nlohmann::json::array();
+    TextTable t({"Customer", "Account", "Accelerator", "Records", "Accel-hours", "Ops (central)", "First", "Last"});
+    for (const auto& u : *list) {
+      const chips::Accelerator* part = (*data)->accelerators.Find(u.accelerator);
+      auto e = part != nullptr ? metering::EstimateOps(*part, u.accelerator_seconds, p, std::nullopt)
+                               : Result<metering::OpsEstimate>(Status::NotFound(u.accelerator));
+      nlohmann::json j = e.ok() ? app::OpsJson(*e) : nlohmann::json::object();
+      j["customer"] = u.customer;
+      j["account"] = u.account;
+      j["accelerator"] = u.accelerator;
+      j["records"] = u.records;
+      j["accelerator_seconds"] = u.accelerator_seconds;
+      j["first_start"] = FormatTimestamp(u.first_start);
+      j["last_end"] = FormatTimestamp(u.last_end);
+      arr.push_back(j);
+      t.AddRow({u.customer, u.account, u.accelerator, std::to_string(u.records),
+                Fixed(static_cast<double>(u.accelerator_seconds) / 3600.0, 1), e.ok() ? Sci(e->central) : "-",
+                FormatTimestamp(u.first_start), FormatTimestamp(u.last_end)});
+    }
+    if (o.json) {
+      out << arr.dump(2) << "\n";
+    } else {
+      t.Print(out);
+      out << "\n" << list->size() << " customer/account/part rows.\n";
+    }
+  });
+
   // ckyc usage estimate
   auto* est = usage->add_subcommand("estimate", "Operations for N accelerators over H hours");
   est->add_option("--accelerator", o.accelerator, "Part name: id, model, billing, DCGM or Epoch name")->required();

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <tuple>
 
 #include "core/date.h"
 #include "store/store.h"
@@ -72,6 +73,20 @@ class MemoryStore final : public Store {
     return out;
   }
   Result<std::int64_t> CountUsage() override { return static_cast<std::int64_t>(usage_.size()); }
+  Result<std::vector<UsageTotal>> UsageTotals() override {
+    std::map<std::tuple<std::string, std::string, std::string>, UsageTotal> sums;
+    for (const auto& [id, r] : usage_) {
+      UsageTotal& t = sums[{r.customer, r.account, r.accelerator}];
+      if (t.records == 0) t = {r.customer, r.account, r.accelerator, 0, 0, r.start, r.end};
+      ++t.records;
+      t.accelerator_seconds += r.accelerator_seconds;
+      t.first_start = std::min(t.first_start, r.start);
+      t.last_end = std::max(t.last_end, r.end);
+    }
+    std::vector<UsageTotal> out;
+    for (auto& [k, t] : sums) out.push_back(t);
+    return out;
+  }
   Status LinkAccount(const AccountLink& link) override {
     links_[link.account] = link;
     return Status::Ok();

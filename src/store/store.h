@@ -55,6 +55,16 @@ struct UsageAppendOutcome {
   std::int64_t duplicates = 0;  // record ids already stored: re-ingesting is idempotent
 };
 
+struct UsageTotal {
+  std::string customer;
+  std::string account;
+  std::string accelerator;
+  std::int64_t records = 0;
+  std::int64_t accelerator_seconds = 0;
+  std::int64_t first_start = 0;
+  std::int64_t last_end = 0;
+};
+
 struct AccountLink {
   std::string account;
   std::string customer;  // the end customer (ultimate parent, or the reseller's customer)
@@ -65,13 +75,15 @@ struct AccountLink {
 class UsageStore {
  public:
   virtual ~UsageStore() = default;
-  // Appends `records` as one batch in one transaction: all or nothing. Records whose id is already
-  // stored are skipped and counted as duplicates.
+  // Appends `records` as one batch: all or nothing, durable when this returns OK. Records whose id
+  // is already stored (or repeats earlier in the batch) are skipped and counted as duplicates.
   virtual Result<UsageAppendOutcome> AppendUsage(const UsageBatch& batch,
                                                  const std::vector<metering::UsageRecord>& records) = 0;
-  // All records, or those of accounts linked to / recorded for `customer` when given.
+  // All records, ordered by start, then id.
   virtual Result<std::vector<metering::UsageRecord>> ListUsage() = 0;
   virtual Result<std::int64_t> CountUsage() = 0;
+  // Per (customer as recorded, account, accelerator), ordered by those keys.
+  virtual Result<std::vector<UsageTotal>> UsageTotals() = 0;
   virtual Status LinkAccount(const AccountLink& link) = 0;
   virtual Result<std::vector<AccountLink>> AccountLinks() = 0;
   // Measured utilisation per resource (from DCGM), replacing any earlier figure for it.

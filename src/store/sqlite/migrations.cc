@@ -35,27 +35,20 @@ CREATE TABLE usage_batch (
   rows         INTEGER NOT NULL,
   inserted     INTEGER NOT NULL,
   duplicates   INTEGER NOT NULL,
-  errors       INTEGER NOT NULL
+  errors       INTEGER NOT NULL,
+  segment      TEXT               -- file under <db>.usage/ holding the inserted records; NULL if none
 );
-CREATE TABLE usage_record (
-  id                  TEXT PRIMARY KEY,
-  batch_id            INTEGER NOT NULL REFERENCES usage_batch (id),
-  account             TEXT NOT NULL,
+-- Per end customer, account and part: what every run and report starts from.
+CREATE TABLE usage_total (
   customer            TEXT NOT NULL,
-  resource            TEXT NOT NULL,
+  account             TEXT NOT NULL,
   accelerator         TEXT NOT NULL,
-  instance_type       TEXT NOT NULL,
-  accelerators        INTEGER NOT NULL CHECK (accelerators > 0),
-  start_s             INTEGER NOT NULL,
-  end_s               INTEGER NOT NULL CHECK (end_s > start_s),
+  records             INTEGER NOT NULL,
   accelerator_seconds INTEGER NOT NULL CHECK (accelerator_seconds >= 0),
-  region              TEXT NOT NULL,
-  placement           TEXT NOT NULL,
-  fabric              TEXT NOT NULL,
-  network_gbps        REAL,
-  job                 TEXT NOT NULL
+  first_start         INTEGER NOT NULL,
+  last_end            INTEGER NOT NULL,
+  PRIMARY KEY (customer, account, accelerator)
 ) WITHOUT ROWID;
-CREATE INDEX usage_record_by_account ON usage_record (account, start_s);
 CREATE TABLE account_link (
   account   TEXT PRIMARY KEY,
   customer  TEXT NOT NULL,

@@ -2,11 +2,18 @@
 // stays in this file.
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <tuple>
+#include <unordered_set>
 #include <utility>
 
+#include "core/data_files.h"
 #include "core/date.h"
 #include "store/sqlite/migrations.h"
 #include "store/store.h"
+#include "store/usage_segments.h"
 
 namespace ckyc::store {
 namespace {
@@ -42,7 +49,8 @@ class SqliteStore final : public Store {
     if (rc != SQLITE_ROW) return Error(rc, "PRAGMA journal_mode=WAL");
     std::string mode = Text(st.get(), 0);
     if (mode != "wal") return Status::IoError(Where() + ": cannot use WAL journal mode (got '" + mode + "')");
-    CKYC_RETURN_IF_ERROR(Exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"));
+    // synchronous=FULL: a committed batch survives power loss, which is what "acknowledged" means.
+    CKYC_RETURN_IF_ERROR(Exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"));
     return Status::Ok();
   }
 
@@ -150,53 +158,95 @@ class SqliteStore final : public Store {
 
   Result<UsageAppendOutcome> AppendUsage(const UsageBatch& batch,
                                          const std::vector<metering::UsageRecord>& records) override {
-    CKYC_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
-    auto out = WriteUsage(batch, records);
-    if (!out.ok()) {
-      Exec("ROLLBACK").IgnoreError();  // keep the error that caused the rollback
-      return out.status();
+    CKYC_RETURN_IF_ERROR(LoadIds());
+    // Dedup against the store and within the batch; the set only learns the new ids once the
+    // batch has committed.
+    std::vector<const metering::UsageRecord*> fresh;
+    std::vector<segments::IdHash> fresh_ids;
+    std::unordered_set<segments::IdHash, segments::IdHashHasher> in_batch;
+    fresh.reserve(records.size());
+    fresh_ids.reserve(records.size());
+    UsageAppendOutcome out;
+    for (const metering::UsageRecord& r : records) {
+      const segments::IdHash h = segments::HashId(r.id);
+      if (ids_.count(h) != 0 || !in_batch.insert(h).second) {
+        ++out.duplicates;
+        continue;
+      }
+      if (r.accelerators <= 0 || r.end <= r.start || r.accelerator_seconds < 0) {
+        return Status::InvalidArgument(Where() + ": usage record '" + r.id + "' violates the schema");
+      }
+      fresh.push_back(&r);
+      fresh_ids.push_back(h);
     }
-    CKYC_RETURN_IF_ERROR(Exec("COMMIT"));
+    out.inserted = static_cast<std::int64_t>(fresh.size());
+
+    // 1. The evidence, on disk before the batch row that makes it visible.
+    std::string segment_name;
+    std::string segment_path;
+    if (!fresh.empty()) {
+      std::error_code ec;
+      std::filesystem::create_directories(SegmentDir(), ec);
+      if (ec) return Status::IoError(SegmentDir() + ": cannot create: " + ec.message());
+      segment_name = "batch-" + FormatTimestamp(clock_.Now()) + "-" + batch.content_hash.substr(2, 16) + "-" +
+                     std::to_string(fresh.size()) + ".seg";
+      std::replace(segment_name.begin(), segment_name.end(), ':', '-');
+      segment_path = SegmentDir() + "/" + segment_name;
+      CKYC_RETURN_IF_ERROR(segments::WriteDurably(segment_path, segments::Encode(fresh, fresh_ids)));
+    }
+    // 2. The batch row and the totals, in one transaction.
+    CKYC_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    Status s = WriteBatch(batch, fresh, segment_name, out);
+    if (s.ok()) s = Exec("COMMIT");
+    if (!s.ok()) {
+      Exec("ROLLBACK").IgnoreError();  // keep the error that caused the rollback
+      if (!segment_path.empty()) std::filesystem::remove(segment_path);
+      return s;
+    }
+    for (const auto& h : fresh_ids) ids_.insert(h);
     return out;
   }
 
   Result<std::vector<metering::UsageRecord>> ListUsage() override {
     Statement st;
-    CKYC_RETURN_IF_ERROR(Prepare(
-        "SELECT id, account, customer, resource, accelerator, instance_type, accelerators, start_s, end_s, "
-        "accelerator_seconds, region, placement, fabric, network_gbps, job FROM usage_record ORDER BY start_s, id",
-        st));
+    CKYC_RETURN_IF_ERROR(Prepare("SELECT segment FROM usage_batch WHERE segment IS NOT NULL ORDER BY id", st));
     std::vector<metering::UsageRecord> out;
     int rc;
     while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) {
-      metering::UsageRecord r;
-      r.id = Text(st.get(), 0);
-      r.account = Text(st.get(), 1);
-      r.customer = Text(st.get(), 2);
-      r.resource = Text(st.get(), 3);
-      r.accelerator = Text(st.get(), 4);
-      r.instance_type = Text(st.get(), 5);
-      r.accelerators = sqlite3_column_int64(st.get(), 6);
-      r.start = sqlite3_column_int64(st.get(), 7);
-      r.end = sqlite3_column_int64(st.get(), 8);
-      r.accelerator_seconds = sqlite3_column_int64(st.get(), 9);
-      r.region = Text(st.get(), 10);
-      r.placement = Text(st.get(), 11);
-      r.fabric = Text(st.get(), 12);
-      if (sqlite3_column_type(st.get(), 13) != SQLITE_NULL) r.network_gbps = sqlite3_column_double(st.get(), 13);
-      r.job = Text(st.get(), 14);
-      out.push_back(std::move(r));
+      const std::string path = SegmentDir() + "/" + Text(st.get(), 0);
+      CKYC_ASSIGN_OR_RETURN(std::string bytes, ReadFile(path));
+      CKYC_ASSIGN_OR_RETURN(auto records, segments::Decode(bytes, path));
+      out.insert(out.end(), std::make_move_iterator(records.begin()), std::make_move_iterator(records.end()));
     }
-    if (rc != SQLITE_DONE) return Error(rc, "list usage records");
+    if (rc != SQLITE_DONE) return Error(rc, "list usage batches");
+    std::sort(out.begin(), out.end(),
+              [](const auto& a, const auto& b) { return a.start != b.start ? a.start < b.start : a.id < b.id; });
     return out;
   }
 
   Result<std::int64_t> CountUsage() override {
     Statement st;
-    CKYC_RETURN_IF_ERROR(Prepare("SELECT COUNT(*) FROM usage_record", st));
+    CKYC_RETURN_IF_ERROR(Prepare("SELECT COALESCE(SUM(inserted), 0) FROM usage_batch", st));
     int rc = sqlite3_step(st.get());
     if (rc != SQLITE_ROW) return Error(rc, "count usage records");
     return static_cast<std::int64_t>(sqlite3_column_int64(st.get(), 0));
+  }
+
+  Result<std::vector<UsageTotal>> UsageTotals() override {
+    Statement st;
+    CKYC_RETURN_IF_ERROR(Prepare(
+        "SELECT customer, account, accelerator, records, accelerator_seconds, first_start, last_end FROM usage_total "
+        "ORDER BY customer, account, accelerator",
+        st));
+    std::vector<UsageTotal> out;
+    int rc;
+    while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) {
+      out.push_back({Text(st.get(), 0), Text(st.get(), 1), Text(st.get(), 2), sqlite3_column_int64(st.get(), 3),
+                     sqlite3_column_int64(st.get(), 4), sqlite3_column_int64(st.get(), 5),
+                     sqlite3_column_int64(st.get(), 6)});
+    }
+    if (rc != SQLITE_DONE) return Error(rc, "list usage totals");
+    return out;
   }
 
   Status LinkAccount(const AccountLink& link) override {
@@ -263,65 +313,6 @@ class SqliteStore final : public Store {
   }
 
  private:
-  Result<UsageAppendOutcome> WriteUsage(const UsageBatch& batch, const std::vector<metering::UsageRecord>& records) {
-    UsageAppendOutcome out;
-    Statement b;
-    CKYC_RETURN_IF_ERROR(Prepare(
-        "INSERT INTO usage_batch (source, format, content_hash, ingested_at, rows, inserted, duplicates, errors) "
-        "VALUES (?, ?, ?, ?, ?, 0, 0, ?)",
-        b));
-    BindText(b.get(), 1, batch.source);
-    BindText(b.get(), 2, batch.format);
-    BindText(b.get(), 3, batch.content_hash);
-    BindText(b.get(), 4, FormatTimestamp(clock_.Now()));
-    sqlite3_bind_int64(b.get(), 5, batch.rows);
-    sqlite3_bind_int64(b.get(), 6, batch.errors);
-    CKYC_RETURN_IF_ERROR(StepDone(b, "record usage batch"));
-    out.batch_id = sqlite3_last_insert_rowid(db_);
-    Statement ins;
-    CKYC_RETURN_IF_ERROR(
-        Prepare("INSERT INTO usage_record (id, batch_id, account, customer, resource, accelerator, instance_type, "
-                "accelerators, start_s, end_s, accelerator_seconds, region, placement, fabric, network_gbps, job) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                ins));
-    for (const metering::UsageRecord& r : records) {
-      sqlite3_reset(ins.get());
-      BindText(ins.get(), 1, r.id);
-      sqlite3_bind_int64(ins.get(), 2, out.batch_id);
-      BindText(ins.get(), 3, r.account);
-      BindText(ins.get(), 4, r.customer);
-      BindText(ins.get(), 5, r.resource);
-      BindText(ins.get(), 6, r.accelerator);
-      BindText(ins.get(), 7, r.instance_type);
-      sqlite3_bind_int64(ins.get(), 8, r.accelerators);
-      sqlite3_bind_int64(ins.get(), 9, r.start);
-      sqlite3_bind_int64(ins.get(), 10, r.end);
-      sqlite3_bind_int64(ins.get(), 11, r.accelerator_seconds);
-      BindText(ins.get(), 12, r.region);
-      BindText(ins.get(), 13, r.placement);
-      BindText(ins.get(), 14, r.fabric);
-      if (r.network_gbps) {
-        sqlite3_bind_double(ins.get(), 15, *r.network_gbps);
-      } else {
-        sqlite3_bind_null(ins.get(), 15);
-      }
-      BindText(ins.get(), 16, r.job);
-      CKYC_RETURN_IF_ERROR(StepDone(ins, "store usage record '" + r.id + "'"));
-      if (sqlite3_changes(db_) == 1) {
-        ++out.inserted;
-      } else {
-        ++out.duplicates;
-      }
-    }
-    Statement upd;
-    CKYC_RETURN_IF_ERROR(Prepare("UPDATE usage_batch SET inserted = ?, duplicates = ? WHERE id = ?", upd));
-    sqlite3_bind_int64(upd.get(), 1, out.inserted);
-    sqlite3_bind_int64(upd.get(), 2, out.duplicates);
-    sqlite3_bind_int64(upd.get(), 3, out.batch_id);
-    CKYC_RETURN_IF_ERROR(StepDone(upd, "finish usage batch"));
-    return out;
-  }
-
   Status WriteCatalog(const std::vector<AcceleratorRecord>& records, std::string_view catalog_version) {
     CKYC_RETURN_IF_ERROR(Exec("DELETE FROM accelerator_classification"));
     Statement ins;
@@ -355,6 +346,81 @@ class SqliteStore final : public Store {
     BindText(ver.get(), 1, catalog_version);
     BindText(ver.get(), 2, FormatTimestamp(clock_.Now()));
     return StepDone(ver, "record catalog version");
+  }
+
+  std::string SegmentDir() const { return path_ + ".usage"; }
+
+  // Loads the id hashes of every stored record once per store instance.
+  Status LoadIds() {
+    if (ids_loaded_) return Status::Ok();
+    Statement st;
+    CKYC_RETURN_IF_ERROR(Prepare("SELECT segment FROM usage_batch WHERE segment IS NOT NULL ORDER BY id", st));
+    int rc;
+    while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) {
+      const std::string path = SegmentDir() + "/" + Text(st.get(), 0);
+      CKYC_ASSIGN_OR_RETURN(std::string bytes, ReadFile(path));
+      CKYC_RETURN_IF_ERROR(segments::ForEachId(bytes, path, [&](const segments::IdHash& h) { ids_.insert(h); }));
+    }
+    if (rc != SQLITE_DONE) return Error(rc, "list usage batches");
+    ids_loaded_ = true;
+    return Status::Ok();
+  }
+
+  Status WriteBatch(const UsageBatch& batch, const std::vector<const metering::UsageRecord*>& fresh,
+                    const std::string& segment_name, UsageAppendOutcome& out) {
+    Statement b;
+    CKYC_RETURN_IF_ERROR(Prepare(
+        "INSERT INTO usage_batch (source, format, content_hash, ingested_at, rows, inserted, duplicates, errors, "
+        "segment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        b));
+    BindText(b.get(), 1, batch.source);
+    BindText(b.get(), 2, batch.format);
+    BindText(b.get(), 3, batch.content_hash);
+    BindText(b.get(), 4, FormatTimestamp(clock_.Now()));
+    sqlite3_bind_int64(b.get(), 5, batch.rows);
+    sqlite3_bind_int64(b.get(), 6, out.inserted);
+    sqlite3_bind_int64(b.get(), 7, out.duplicates);
+    sqlite3_bind_int64(b.get(), 8, batch.errors);
+    if (segment_name.empty()) {
+      sqlite3_bind_null(b.get(), 9);
+    } else {
+      BindText(b.get(), 9, segment_name);
+    }
+    CKYC_RETURN_IF_ERROR(StepDone(b, "record usage batch"));
+    out.batch_id = sqlite3_last_insert_rowid(db_);
+
+    // Totals are summed in memory first: a batch touches few (customer, account, part) keys.
+    struct Sum {
+      std::int64_t records = 0, seconds = 0, first = INT64_MAX, last = INT64_MIN;
+    };
+    std::map<std::tuple<std::string, std::string, std::string>, Sum> sums;
+    for (const metering::UsageRecord* r : fresh) {
+      Sum& sum = sums[{r->customer, r->account, r->accelerator}];
+      ++sum.records;
+      sum.seconds += r->accelerator_seconds;
+      sum.first = std::min(sum.first, r->start);
+      sum.last = std::max(sum.last, r->end);
+    }
+    Statement up;
+    CKYC_RETURN_IF_ERROR(Prepare(
+        "INSERT INTO usage_total (customer, account, accelerator, records, accelerator_seconds, first_start, last_end) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (customer, account, accelerator) DO UPDATE SET "
+        "records = records + excluded.records, accelerator_seconds = accelerator_seconds + "
+        "excluded.accelerator_seconds, "
+        "first_start = MIN(first_start, excluded.first_start), last_end = MAX(last_end, excluded.last_end)",
+        up));
+    for (const auto& [key, sum] : sums) {
+      sqlite3_reset(up.get());
+      BindText(up.get(), 1, std::get<0>(key));
+      BindText(up.get(), 2, std::get<1>(key));
+      BindText(up.get(), 3, std::get<2>(key));
+      sqlite3_bind_int64(up.get(), 4, sum.records);
+      sqlite3_bind_int64(up.get(), 5, sum.seconds);
+      sqlite3_bind_int64(up.get(), 6, sum.first);
+      sqlite3_bind_int64(up.get(), 7, sum.last);
+      CKYC_RETURN_IF_ERROR(StepDone(up, "update usage totals"));
+    }
+    return Status::Ok();
   }
 
   std::string Where() const { return path_; }
@@ -409,6 +475,8 @@ class SqliteStore final : public Store {
   sqlite3* db_;
   std::string path_;
   const Clock& clock_;
+  bool ids_loaded_ = false;
+  std::unordered_set<segments::IdHash, segments::IdHashHasher> ids_;
 };
 
 }  // namespace
