@@ -4,8 +4,8 @@
 //
 // Usage: ckyc_gen_usage N OUT_DIR   → OUT_DIR/usage.jsonl, OUT_DIR/cur.csv, OUT_DIR/instances.csv
 #include <cstdio>
-#include <ctime>
 #include <cstdlib>
+#include <ctime>
 #include <random>
 #include <string>
 
@@ -20,8 +20,9 @@ int main(int argc, char** argv) {
     const char* name;
     int gpus;
   };
-  const Type types[] = {{"p5.48xlarge", 8}, {"p4d.24xlarge", 8}, {"g5.48xlarge", 8}, {"g6.48xlarge", 8},
-                        {"p5e.48xlarge", 8}, {"g6e.48xlarge", 8}, {"a3-highgpu-8g", 8}, {"Standard_ND96isr_H100_v5", 8}};
+  const Type types[] = {
+      {"p5.48xlarge", 8},  {"p4d.24xlarge", 8}, {"g5.48xlarge", 8},   {"g6.48xlarge", 8},
+      {"p5e.48xlarge", 8}, {"g6e.48xlarge", 8}, {"a3-highgpu-8g", 8}, {"Standard_ND96isr_H100_v5", 8}};
   std::FILE* j = std::fopen((dir + "/usage.jsonl").c_str(), "w");
   std::FILE* c = std::fopen((dir + "/cur.csv").c_str(), "w");
   std::FILE* t = std::fopen((dir + "/instances.csv").c_str(), "w");
@@ -53,8 +54,8 @@ int main(int argc, char** argv) {
                  "{\"id\":\"r%ld\",\"account\":\"acct-%04ld\",\"resource_id\":\"i-%05ld\",\"instance_type\":\"%s\","
                  "\"start\":\"%s\",\"end\":\"%s\",\"zone\":\"us-east-1a\",\"placement_group\":\"pg-%ld\"}\n",
                  i, account, instance, ty.name, s, e, account % 50);
-    std::fprintf(c, "r%ld,%s/%s,payer-%02ld,acct-%04ld,Usage,%s,%s,USE1-BoxUsage:%s,1,%s,us-east-1a,i-%05ld,Hrs\n", i, s,
-                 e, account % 20, account, s, e, ty.name, ty.name, instance);
+    std::fprintf(c, "r%ld,%s/%s,payer-%02ld,acct-%04ld,Usage,%s,%s,USE1-BoxUsage:%s,1,%s,us-east-1a,i-%05ld,Hrs\n", i,
+                 s, e, account % 20, account, s, e, ty.name, ty.name, instance);
   }
   std::fclose(j);
   std::fclose(c);

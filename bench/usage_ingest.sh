@@ -63,12 +63,14 @@ SQL
 report "SQLite .import + GROUP BY" "$s" "$(now)"
 
 if [ -n "$pgbin" ]; then
+  mkdir -p "$work/pg" "$work/pgsock"
+  [ "$(id -u)" -eq 0 ] && chown postgres "$work/pg" "$work/pgsock"
   "${as_pg[@]}" "$pgbin/initdb" -D "$work/pg" -A trust -U bench >/dev/null
-  "${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/pg" -w -l "$work/pg.log" \
-    -o "-k $work -p 55432 -c listen_addresses='' -c fsync=on -c synchronous_commit=on" start >/dev/null
-  psql=("${as_pg[@]}" psql -X -q -h "$work" -p 55432 -U bench -d postgres -v ON_ERROR_STOP=1)
+  "${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/pg" -w -l "$work/pgsock/pg.log" \
+    -o "-k $work/pgsock -p 55432 -c listen_addresses='' -c fsync=on -c synchronous_commit=on" start >/dev/null
+  psql=("${as_pg[@]}" psql -X -q -h "$work/pgsock" -p 55432 -U bench -d postgres -v ON_ERROR_STOP=1)
   s=$(now)
-  "${psql[@]}" >"$work/pg.totals" <<SQL
+  "${psql[@]}" -A -t >"$work/pg.totals" <<SQL
 CREATE TABLE cur (identity_line_item_id TEXT PRIMARY KEY, identity_time_interval TEXT,
   bill_payer_account_id TEXT, line_item_usage_account_id TEXT, line_item_line_item_type TEXT,
   line_item_usage_start_date TEXT, line_item_usage_end_date TEXT, line_item_usage_type TEXT,
@@ -82,6 +84,7 @@ SELECT c.line_item_usage_account_id, SUM(c.line_item_usage_amount * 3600 * i.gpu
  WHERE c.line_item_line_item_type = 'Usage' GROUP BY 1;
 SQL
   report "PostgreSQL COPY + GROUP BY" "$s" "$(now)"
+  sum_pg=$(awk -F'|' 'NF == 2 {s += $2} END {printf "%.0f", s}' "$work/pg.totals")
 else
   echo "PostgreSQL: not installed (scripts/install-deps installs it)"
 fi
@@ -90,5 +93,6 @@ fi
 sum_ckyc=$(grep -o '"accelerator_seconds": [0-9]*' "$work/ckyc-c.totals" | awk '{s += $2} END {printf "%.0f", s}')
 sum_sqlite=$(awk -F, '{s += $2} END {printf "%.0f", s}' "$work/sqlite.totals")
 echo
-echo "check: total accelerator-seconds ckyc=$sum_ckyc sqlite=$sum_sqlite"
+echo "check: total accelerator-seconds ckyc=$sum_ckyc sqlite=$sum_sqlite postgres=${sum_pg:-n/a}"
 [ "$sum_ckyc" = "$sum_sqlite" ] || { echo "MISMATCH"; exit 1; }
+[ -z "${sum_pg:-}" ] || [ "$sum_ckyc" = "$sum_pg" ] || { echo "MISMATCH"; exit 1; }

@@ -89,30 +89,33 @@ Result<IngestSummary> IngestUsageFile(const std::string& path, std::optional<met
     return summary;
   }
 
-  Result<metering::ReadReport> report = Status::Internal("unreachable");
+  // Records stream from the reader straight into the batch writer: no per-file record vector.
+  CKYC_ASSIGN_OR_RETURN(auto writer, store.BeginUsageBatch());
+  metering::ReadReport report;
+  Status read = Status::Ok();
   switch (*format) {
-    case metering::UsageFormat::kCur: report = metering::ReadCur(bytes, path, data.instances); break;
-    case metering::UsageFormat::kFocus: report = metering::ReadFocus(bytes, path, data.instances); break;
+    case metering::UsageFormat::kCur: read = metering::ReadCur(bytes, path, data.instances, report, *writer); break;
+    case metering::UsageFormat::kFocus: read = metering::ReadFocus(bytes, path, data.instances, report, *writer); break;
     case metering::UsageFormat::kJsonLines:
-      report = metering::ReadJsonLines(bytes, path, data.accelerators, data.instances);
+      read = metering::ReadJsonLines(bytes, path, data.accelerators, data.instances, report, *writer);
       break;
     case metering::UsageFormat::kDcgm: break;
   }
-  if (!report.ok()) return report.status();
-  summary.rows = report->rows;
-  summary.accepted = report->records.size();
-  summary.skipped_not_usage = report->skipped_not_usage;
-  summary.skipped_no_accelerator = report->skipped_no_accelerator;
-  summary.unknown_names = report->unknown_names;
-  for (const auto& e : report->errors) summary.errors.push_back(e.message);
+  CKYC_RETURN_IF_ERROR(read);  // the writer is dropped uncommitted: nothing of this file is stored
+  summary.rows = report.rows;
+  summary.accepted = report.accepted;
+  summary.skipped_not_usage = report.skipped_not_usage;
+  summary.skipped_no_accelerator = report.skipped_no_accelerator;
+  summary.unknown_names = report.unknown_names;
+  for (const auto& e : report.errors) summary.errors.push_back(e.message);
 
   store::UsageBatch batch;
   batch.source = path;
   batch.format = summary.format;
   batch.content_hash = metering::ContentId(bytes);
-  batch.rows = static_cast<std::int64_t>(report->rows);
-  batch.errors = static_cast<std::int64_t>(report->errors.size());
-  CKYC_ASSIGN_OR_RETURN(store::UsageAppendOutcome outcome, store.AppendUsage(batch, report->records));
+  batch.rows = static_cast<std::int64_t>(report.rows);
+  batch.errors = static_cast<std::int64_t>(report.errors.size());
+  CKYC_ASSIGN_OR_RETURN(store::UsageAppendOutcome outcome, writer->Commit(batch));
   summary.inserted = outcome.inserted;
   summary.duplicates = outcome.duplicates;
   return summary;

@@ -11,78 +11,90 @@ std::string At(std::string_view source, std::size_t line) {
 
 }  // namespace
 
-Result<std::vector<CsvRecord>> ParseCsv(std::string_view text, std::string_view source) {
+Status ScanCsv(std::string_view text, std::string_view source, std::deque<std::string>& arena,
+               const std::function<Status(std::size_t line, const std::vector<std::string_view>& fields)>& on_record) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  std::vector<CsvRecord> records;
+  std::vector<std::string_view> fields;
   std::size_t i = 0;
   std::size_t line = 1;
   const std::size_t n = text.size();
+  const char* p = text.data();
   while (i < n) {
     // Skip blank and comment lines between records.
-    if (text[i] == '\n' || (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n')) {
-      i += text[i] == '\r' ? 2u : 1u;
+    if (p[i] == '\n' || (p[i] == '\r' && i + 1 < n && p[i + 1] == '\n')) {
+      i += p[i] == '\r' ? 2u : 1u;
       ++line;
       continue;
     }
-    if (text[i] == '#') {
-      while (i < n && text[i] != '\n') ++i;
+    if (p[i] == '#') {
+      while (i < n && p[i] != '\n') ++i;
       continue;
     }
-    CsvRecord rec;
-    rec.line = line;
-    std::string field;
+    const std::size_t record_line = line;
+    fields.clear();
     bool record_done = false;
     while (!record_done) {
-      field.clear();
-      if (i < n && text[i] == '"') {
+      const std::size_t column = fields.size() + 1;
+      if (i < n && p[i] == '"') {
         const std::size_t open_line = line;
-        ++i;
+        const std::size_t begin = ++i;
+        bool escaped = false;
         bool closed = false;
         while (i < n) {
-          char c = text[i];
-          if (c == '"') {
-            if (i + 1 < n && text[i + 1] == '"') {
-              field.push_back('"');
+          if (p[i] == '"') {
+            if (i + 1 < n && p[i + 1] == '"') {
+              escaped = true;
               i += 2;
               continue;
             }
-            ++i;
             closed = true;
             break;
           }
-          if (c == '\n') ++line;
-          field.push_back(c);
+          if (p[i] == '\n') ++line;
           ++i;
         }
         if (!closed) {
-          return Status::InvalidArgument(At(source, open_line) + ": column " + std::to_string(rec.fields.size() + 1) +
+          return Status::InvalidArgument(At(source, open_line) + ": column " + std::to_string(column) +
                                          ": quoted field is not closed");
         }
-        if (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-          return Status::InvalidArgument(At(source, line) + ": column " + std::to_string(rec.fields.size() + 1) +
+        std::string_view raw(p + begin, i - begin);
+        ++i;  // closing quote
+        if (escaped) {
+          std::string& s = arena.emplace_back();
+          s.reserve(raw.size());
+          for (std::size_t k = 0; k < raw.size(); ++k) {
+            s.push_back(raw[k]);
+            if (raw[k] == '"') ++k;  // "" → "
+          }
+          fields.emplace_back(s);
+        } else {
+          fields.push_back(raw);
+        }
+        if (i < n && p[i] != ',' && p[i] != '\n' && p[i] != '\r') {
+          return Status::InvalidArgument(At(source, line) + ": column " + std::to_string(column) +
                                          ": unexpected text after closing quote");
         }
       } else {
-        while (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-          if (text[i] == '"') {
-            return Status::InvalidArgument(At(source, line) + ": column " + std::to_string(rec.fields.size() + 1) +
+        const std::size_t begin = i;
+        while (i < n && p[i] != ',' && p[i] != '\n' && p[i] != '\r') {
+          if (p[i] == '"') {
+            return Status::InvalidArgument(At(source, line) + ": column " + std::to_string(column) +
                                            ": quote inside an unquoted field");
           }
-          field.push_back(text[i]);
           ++i;
         }
+        fields.emplace_back(p + begin, i - begin);
       }
-      rec.fields.push_back(field);
       if (i >= n) {
         record_done = true;
-      } else if (text[i] == ',') {
+      } else if (p[i] == ',') {
         ++i;
-      } else if (text[i] == '\n') {
+      } else if (p[i] == '\n') {
         ++i;
         ++line;
         record_done = true;
-      } else if (text[i] == '\r') {
-        if (i + 1 < n && text[i + 1] == '\n') {
+      } else {  // '\r'
+        if (i + 1 < n && p[i + 1] == '\n') {
           i += 2;
           ++line;
           record_done = true;
@@ -91,36 +103,60 @@ Result<std::vector<CsvRecord>> ParseCsv(std::string_view text, std::string_view 
         }
       }
     }
-    records.push_back(std::move(rec));
+    CKYC_RETURN_IF_ERROR(on_record(record_line, fields));
   }
+  return Status::Ok();
+}
+
+Result<std::vector<CsvRecord>> ParseCsv(std::string_view text, std::string_view source) {
+  std::deque<std::string> arena;
+  std::vector<CsvRecord> records;
+  CKYC_RETURN_IF_ERROR(ScanCsv(text, source, arena, [&](std::size_t line, const std::vector<std::string_view>& f) {
+    CsvRecord r;
+    r.line = line;
+    r.fields.assign(f.begin(), f.end());
+    records.push_back(std::move(r));
+    return Status::Ok();
+  }));
   return records;
 }
 
 Result<CsvTable> CsvTable::Parse(std::string_view text, std::string_view source) {
-  CKYC_ASSIGN_OR_RETURN(auto records, ParseCsv(text, source));
   CsvTable table;
   table.source_ = std::string(source);
-  if (records.empty()) return Status::InvalidArgument(std::string(source) + ": empty file, expected a header");
-  const CsvRecord& header = records.front();
-  for (std::size_t c = 0; c < header.fields.size(); ++c) {
-    std::string name(TrimAscii(header.fields[c]));
-    if (name.empty()) {
-      return Status::InvalidArgument(At(source, header.line) + ": header column " + std::to_string(c + 1) +
-                                     " is empty");
+  bool have_header = false;
+  Status s = ScanCsv(text, source, table.arena_, [&](std::size_t line, const std::vector<std::string_view>& f) {
+    if (!have_header) {
+      have_header = true;
+      for (std::size_t c = 0; c < f.size(); ++c) {
+        std::string name(TrimAscii(f[c]));
+        if (name.empty()) {
+          return Status::InvalidArgument(At(source, line) + ": header column " + std::to_string(c + 1) + " is empty");
+        }
+        if (!table.columns_.emplace(name, c).second) {
+          return Status::InvalidArgument(At(source, line) + ": duplicate header column '" + name + "'");
+        }
+      }
+      table.width_ = f.size();
+      return Status::Ok();
     }
-    if (!table.columns_.emplace(name, c).second) {
-      return Status::InvalidArgument(At(source, header.line) + ": duplicate header column '" + name + "'");
+    if (f.size() != table.width_) {
+      return Status::InvalidArgument(At(source, line) + ": expected " + std::to_string(table.width_) +
+                                     " fields, found " + std::to_string(f.size()));
     }
-  }
-  for (std::size_t r = 1; r < records.size(); ++r) {
-    if (records[r].fields.size() != header.fields.size()) {
-      return Status::InvalidArgument(At(source, records[r].line) + ": expected " +
-                                     std::to_string(header.fields.size()) + " fields, found " +
-                                     std::to_string(records[r].fields.size()));
-    }
-    table.rows_.push_back(std::move(records[r]));
-  }
+    table.fields_.insert(table.fields_.end(), f.begin(), f.end());
+    table.lines_.push_back(line);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  if (!have_header) return Status::InvalidArgument(std::string(source) + ": empty file, expected a header");
   return table;
+}
+
+std::optional<std::size_t> CsvTable::Column(std::string_view name) const {
+  auto it = columns_.find(name);
+  if (it == columns_.end()) return std::nullopt;
+  return it->second;
 }
 
 Status CsvTable::RequireColumns(const std::vector<std::string_view>& names) const {
@@ -133,13 +169,12 @@ Status CsvTable::RequireColumns(const std::vector<std::string_view>& names) cons
 }
 
 std::string_view CsvTable::Row::Get(std::string_view column) const {
-  auto it = table_->columns_.find(column);
-  if (it == table_->columns_.end()) return {};
-  return rec_->fields[it->second];
+  auto c = table_->Column(column);
+  return c ? Get(*c) : std::string_view();
 }
 
 std::string CsvTable::Row::Where(std::string_view column) const {
-  return At(table_->source_, rec_->line) + ": field '" + std::string(column) + "'";
+  return At(table_->source_, line()) + ": field '" + std::string(column) + "'";
 }
 
 Result<std::optional<double>> CsvTable::Row::OptionalNonNegative(std::string_view column) const {

@@ -1,21 +1,34 @@
 #include "core/data_files.h"
 
+#include <sys/stat.h>
+
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace ckyc {
 
 Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return Status::IoError(path + ": read failed");
-  return ss.str();
+  // One read into a buffer sized from the file: inputs run to gigabytes, so no stream copies.
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
+  std::string out;
+  struct stat st {};
+  if (::fstat(::fileno(f), &st) == 0 && S_ISREG(st.st_mode)) out.reserve(static_cast<std::size_t>(st.st_size) + 64);
+  char buf[1 << 16];
+  std::size_t n;
+  if (out.capacity() > 64) {
+    out.resize(out.capacity() - 64);
+    std::size_t got = std::fread(out.data(), 1, out.size(), f);
+    out.resize(got);
+  }
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+  const bool failed = std::ferror(f) != 0;
+  std::fclose(f);
+  if (failed) return Status::IoError(path + ": read failed");
+  return out;
 }
 
 Result<DataFile> ReadDataFile(std::string_view name) {

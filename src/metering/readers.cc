@@ -2,11 +2,15 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <map>
 
 #include "core/csv.h"
+#include "core/hash.h"
 #include "core/strings.h"
 
 namespace ckyc::metering {
@@ -65,27 +69,39 @@ std::string ParseSpan(UsageRecord& r, std::string_view start, std::string_view e
   return "";
 }
 
+// Remembers name → catalog entry for one file: exports repeat a handful of names millions of times,
+// and the catalog lookup normalises the name first.
+template <typename Catalog, typename Entry>
+class NameMemo {
+ public:
+  explicit NameMemo(const Catalog& catalog) : catalog_(catalog) {}
+  const Entry* Find(std::string_view name) {
+    if (name == last_name_) return last_;
+    auto it = memo_.find(name);
+    const Entry* e =
+        it != memo_.end() ? it->second : memo_.emplace(std::string(name), catalog_.Find(name)).first->second;
+    last_name_.assign(name);
+    last_ = e;
+    return e;
+  }
+
+ private:
+  const Catalog& catalog_;
+  std::map<std::string, const Entry*, std::less<>> memo_;
+  std::string last_name_ = "\x01";  // matches no real name
+  const Entry* last_ = nullptr;
+};
+using InstanceMemo = NameMemo<chips::InstanceCatalog, chips::InstanceType>;
+using PartMemo = NameMemo<chips::AcceleratorCatalog, chips::Accelerator>;
+
 }  // namespace
 
 std::string ContentId(std::string_view content) {
-  // Two independent 64-bit hashes (FNV-1a and a multiply-xorshift over 8-byte words): 128 bits,
-  // so accidental collisions across billions of records are negligible. Not a security hash.
-  std::uint64_t a = 1469598103934665603ULL;
-  for (char c : content) {
-    a ^= static_cast<unsigned char>(c);
-    a *= 1099511628211ULL;
-  }
-  std::uint64_t b = 0x9E3779B97F4A7C15ULL ^ content.size();
-  for (std::size_t i = 0; i < content.size(); ++i) {
-    b ^= static_cast<std::uint64_t>(static_cast<unsigned char>(content[i])) << ((i % 8) * 8);
-    if (i % 8 == 7 || i + 1 == content.size()) {
-      b *= 0xBF58476D1CE4E5B9ULL;
-      b ^= b >> 31;
-    }
-  }
+  // 128 bits (two independent 64-bit hashes): accidental collisions across billions of records
+  // are negligible. Not a security hash.
   char buf[40];
-  std::snprintf(buf, sizeof buf, "h:%016llx%016llx", static_cast<unsigned long long>(a),
-                static_cast<unsigned long long>(b));
+  std::snprintf(buf, sizeof buf, "h:%016llx%016llx", static_cast<unsigned long long>(Hash64(content, 1)),
+                static_cast<unsigned long long>(Hash64(content, 2)));
   return buf;
 }
 
@@ -121,29 +137,52 @@ Result<UsageFormat> DetectUsageFormat(std::string_view text, std::string_view so
                                  "pass --format");
 }
 
-Result<ReadReport> ReadCur(std::string_view text, std::string_view source, const chips::InstanceCatalog& instances) {
+Status ReadCur(std::string_view text, std::string_view source, const chips::InstanceCatalog& instances,
+               ReadReport& report, UsageSink& sink) {
   CKYC_ASSIGN_OR_RETURN(CsvTable table, CsvTable::Parse(text, source));
   CKYC_RETURN_IF_ERROR(
       table.RequireColumns({"line_item_usage_account_id", "line_item_usage_start_date", "line_item_usage_end_date",
                             "line_item_line_item_type", "line_item_usage_amount", "line_item_usage_type"}));
-  ReadReport report;
+  // Column indices once per file: the row loop does no name lookups.
+  const auto col_bill_payer_account_id = table.Column("bill_payer_account_id");
+  const auto col_identity_line_item_id = table.Column("identity_line_item_id");
+  const auto col_identity_time_interval = table.Column("identity_time_interval");
+  const auto col_line_item_availability_zone = table.Column("line_item_availability_zone");
+  std::vector<std::optional<std::size_t>> identity_columns;  // the row's identity, without a line item id
+  for (const char* c :
+       {"line_item_usage_account_id", "line_item_resource_id", "line_item_usage_type", "line_item_usage_start_date",
+        "line_item_usage_end_date", "line_item_usage_amount", "line_item_line_item_type"}) {
+    identity_columns.push_back(table.Column(c));
+  }
+  const auto col_line_item_line_item_type = table.Column("line_item_line_item_type");
+  const auto col_line_item_resource_id = table.Column("line_item_resource_id");
+  const auto col_line_item_usage_account_id = table.Column("line_item_usage_account_id");
+  const auto col_line_item_usage_amount = table.Column("line_item_usage_amount");
+  const auto col_line_item_usage_end_date = table.Column("line_item_usage_end_date");
+  const auto col_line_item_usage_start_date = table.Column("line_item_usage_start_date");
+  const auto col_line_item_usage_type = table.Column("line_item_usage_type");
+  const auto col_pricing_unit = table.Column("pricing_unit");
+  const auto col_product_instance_type = table.Column("product_instance_type");
+  const auto col_product_region_code = table.Column("product_region_code");
+  InstanceMemo memo(instances);
+  sink.ExpectRecords(table.size());
   for (std::size_t i = 0; i < table.size(); ++i) {
     auto row = table.row(i);
     ++report.rows;
-    const std::string type(Value(row.Get("line_item_line_item_type")));
+    const std::string_view type = Value(row.Get(col_line_item_line_item_type));
     // Only usage: fees, credits, refunds, RI/SP amortisation and taxes would double count.
     if (type != "Usage" && type != "DiscountedUsage" && type != "SavingsPlanCoveredUsage") {
       ++report.skipped_not_usage;
       continue;
     }
-    if (!IsHours(row.Get("pricing_unit"))) {
+    if (!IsHours(row.Get(col_pricing_unit))) {
       ++report.skipped_not_usage;
       continue;
     }
-    std::string instance_type(Value(row.Get("product_instance_type")));
+    std::string instance_type(Value(row.Get(col_product_instance_type)));
     if (instance_type.empty()) {
       // "USE1-BoxUsage:p5.48xlarge", "SpotUsage:g5.xlarge"
-      std::string_view usage_type = Value(row.Get("line_item_usage_type"));
+      std::string_view usage_type = Value(row.Get(col_line_item_usage_type));
       const std::size_t colon = usage_type.rfind(':');
       if (colon == std::string_view::npos || usage_type.find("Usage") == std::string_view::npos) {
         ++report.skipped_no_accelerator;
@@ -151,24 +190,24 @@ Result<ReadReport> ReadCur(std::string_view text, std::string_view source, const
       }
       instance_type = std::string(usage_type.substr(colon + 1));
     }
-    const chips::InstanceType* it = instances.Find(instance_type);
+    const chips::InstanceType* it = memo.Find(instance_type);
     if (it == nullptr) {
       NoteUnknown(report, instance_type, row.line(), source, "product_instance_type");
       ++report.skipped_no_accelerator;
       continue;
     }
     UsageRecord r;
-    std::string err = ParseSpan(r, row.Get("line_item_usage_start_date"), row.Get("line_item_usage_end_date"),
+    std::string err = ParseSpan(r, row.Get(col_line_item_usage_start_date), row.Get(col_line_item_usage_end_date),
                                 "line_item_usage_start_date", "line_item_usage_end_date", source, row.line());
     if (!err.empty()) {
       report.errors.push_back({row.line(), err});
       continue;
     }
-    auto amount = ParseDouble(Value(row.Get("line_item_usage_amount")));
+    auto amount = ParseDouble(Value(row.Get(col_line_item_usage_amount)));
     if (!amount || *amount < 0) {
       report.errors.push_back({row.line(), Where(source, row.line(), "line_item_usage_amount") +
                                                ": not a non-negative number: '" +
-                                               std::string(row.Get("line_item_usage_amount")) + "'"});
+                                               std::string(row.Get(col_line_item_usage_amount)) + "'"});
       continue;
     }
     err = FillSeconds(r, *amount, it->count);
@@ -176,22 +215,22 @@ Result<ReadReport> ReadCur(std::string_view text, std::string_view source, const
       report.errors.push_back({row.line(), Where(source, row.line(), "line_item_usage_amount") + ": " + err});
       continue;
     }
-    r.account = std::string(Value(row.Get("line_item_usage_account_id")));
+    r.account = std::string(Value(row.Get(col_line_item_usage_account_id)));
     if (r.account.empty()) {
       report.errors.push_back({row.line(), Where(source, row.line(), "line_item_usage_account_id") + ": empty"});
       continue;
     }
-    r.customer = std::string(Value(row.Get("bill_payer_account_id")));
+    r.customer = std::string(Value(row.Get(col_bill_payer_account_id)));
     if (r.customer.empty()) r.customer = r.account;
-    r.resource = std::string(Value(row.Get("line_item_resource_id")));
+    r.resource = std::string(Value(row.Get(col_line_item_resource_id)));
     r.accelerator = it->accelerator->id;
     r.instance_type = it->name;
-    r.region = std::string(Value(row.Get("line_item_availability_zone")));
-    if (r.region.empty()) r.region = std::string(Value(row.Get("product_region_code")));
+    r.region = std::string(Value(row.Get(col_line_item_availability_zone)));
+    if (r.region.empty()) r.region = std::string(Value(row.Get(col_product_region_code)));
     r.network_gbps = it->network_gbps;
-    const std::string_view line_item_id = Value(row.Get("identity_line_item_id"));
+    const std::string_view line_item_id = Value(row.Get(col_identity_line_item_id));
     if (!line_item_id.empty()) {
-      r.id = std::string(line_item_id) + "@" + std::string(Value(row.Get("identity_time_interval")));
+      r.id = std::string(line_item_id) + "@" + std::string(Value(row.Get(col_identity_time_interval)));
     } else {
       std::string content;
       for (std::string_view col :
@@ -202,21 +241,43 @@ Result<ReadReport> ReadCur(std::string_view text, std::string_view source, const
       }
       r.id = ContentId(content);
     }
-    report.records.push_back(std::move(r));
+    CKYC_RETURN_IF_ERROR(sink.Accept(r));
+    ++report.accepted;
   }
-  return report;
+  return Status::Ok();
 }
 
-Result<ReadReport> ReadFocus(std::string_view text, std::string_view source, const chips::InstanceCatalog& instances) {
+Status ReadFocus(std::string_view text, std::string_view source, const chips::InstanceCatalog& instances,
+                 ReadReport& report, UsageSink& sink) {
   CKYC_ASSIGN_OR_RETURN(CsvTable table, CsvTable::Parse(text, source));
   CKYC_RETURN_IF_ERROR(table.RequireColumns(
       {"ChargePeriodStart", "ChargePeriodEnd", "ChargeCategory", "ConsumedQuantity", "ConsumedUnit", "SubAccountId"}));
-  ReadReport report;
+  // Column indices once per file: the row loop does no name lookups.
+  const auto col_AvailabilityZone = table.Column("AvailabilityZone");
+  const auto col_SkuId = table.Column("SkuId");
+  const auto col_ChargeDescription = table.Column("ChargeDescription");
+  const std::vector<std::optional<std::size_t>> instance_columns = {
+      table.Column("x_InstanceType"), table.Column("InstanceType"), table.Column("ResourceType")};
+  std::vector<std::optional<std::size_t>> identity_columns;  // FOCUS rows carry no id: hash these
+  for (const char* c : {"BillingAccountId", "SubAccountId", "ResourceId", "SkuId", "ChargePeriodStart",
+                        "ChargePeriodEnd", "ChargeDescription", "ConsumedQuantity", "Id"}) {
+    identity_columns.push_back(table.Column(c));
+  }
+  const auto col_BillingAccountId = table.Column("BillingAccountId");
+  const auto col_ChargeCategory = table.Column("ChargeCategory");
+  const auto col_ChargeClass = table.Column("ChargeClass");
+  const auto col_ChargePeriodEnd = table.Column("ChargePeriodEnd");
+  const auto col_ChargePeriodStart = table.Column("ChargePeriodStart");
+  const auto col_ConsumedQuantity = table.Column("ConsumedQuantity");
+  const auto col_ConsumedUnit = table.Column("ConsumedUnit");
+  const auto col_RegionId = table.Column("RegionId");
+  const auto col_ResourceId = table.Column("ResourceId");
+  const auto col_SubAccountId = table.Column("SubAccountId");
   for (std::size_t i = 0; i < table.size(); ++i) {
     auto row = table.row(i);
     ++report.rows;
-    if (Value(row.Get("ChargeCategory")) != "Usage" || Value(row.Get("ChargeClass")) == "Correction" ||
-        !IsHours(row.Get("ConsumedUnit"))) {
+    if (Value(row.Get(col_ChargeCategory)) != "Usage" || Value(row.Get(col_ChargeClass)) == "Correction" ||
+        !IsHours(row.Get(col_ConsumedUnit))) {
       ++report.skipped_not_usage;
       continue;
     }
@@ -225,11 +286,11 @@ Result<ReadReport> ReadFocus(std::string_view text, std::string_view source, con
     // Hour") or the SKU.
     const chips::InstanceType* it = nullptr;
     std::string named;
-    for (std::string_view col : {"x_InstanceType", "InstanceType", "ResourceType"}) {
+    for (const auto& col : instance_columns) {
       std::string_view v = Value(row.Get(col));
       if (!v.empty() && (it = instances.Find(v)) != nullptr) break;
     }
-    for (std::string_view col : {"ChargeDescription", "SkuId"}) {
+    for (const auto& col : {col_ChargeDescription, col_SkuId}) {
       if (it != nullptr) break;
       for (const std::string& token : Split(Value(row.Get(col)), ' ')) {
         if (token.find('.') == std::string::npos && token.find('_') == std::string::npos &&
@@ -250,17 +311,17 @@ Result<ReadReport> ReadFocus(std::string_view text, std::string_view source, con
       continue;
     }
     UsageRecord r;
-    std::string err = ParseSpan(r, row.Get("ChargePeriodStart"), row.Get("ChargePeriodEnd"), "ChargePeriodStart",
+    std::string err = ParseSpan(r, row.Get(col_ChargePeriodStart), row.Get(col_ChargePeriodEnd), "ChargePeriodStart",
                                 "ChargePeriodEnd", source, row.line());
     if (!err.empty()) {
       report.errors.push_back({row.line(), err});
       continue;
     }
-    auto qty = ParseDouble(Value(row.Get("ConsumedQuantity")));
+    auto qty = ParseDouble(Value(row.Get(col_ConsumedQuantity)));
     if (!qty || *qty < 0) {
       report.errors.push_back({row.line(), Where(source, row.line(), "ConsumedQuantity") +
                                                ": not a non-negative number: '" +
-                                               std::string(row.Get("ConsumedQuantity")) + "'"});
+                                               std::string(row.Get(col_ConsumedQuantity)) + "'"});
       continue;
     }
     err = FillSeconds(r, *qty, it->count);
@@ -268,37 +329,42 @@ Result<ReadReport> ReadFocus(std::string_view text, std::string_view source, con
       report.errors.push_back({row.line(), Where(source, row.line(), "ConsumedQuantity") + ": " + err});
       continue;
     }
-    r.account = std::string(Value(row.Get("SubAccountId")));
-    r.customer = std::string(Value(row.Get("BillingAccountId")));
+    r.account = std::string(Value(row.Get(col_SubAccountId)));
+    r.customer = std::string(Value(row.Get(col_BillingAccountId)));
     if (r.account.empty()) r.account = r.customer;
     if (r.customer.empty()) r.customer = r.account;
     if (r.account.empty()) {
       report.errors.push_back({row.line(), Where(source, row.line(), "SubAccountId") + ": empty"});
       continue;
     }
-    r.resource = std::string(Value(row.Get("ResourceId")));
+    r.resource = std::string(Value(row.Get(col_ResourceId)));
     r.accelerator = it->accelerator->id;
     r.instance_type = it->name;
-    r.region = std::string(Value(row.Get("AvailabilityZone")));
-    if (r.region.empty()) r.region = std::string(Value(row.Get("RegionId")));
+    r.region = std::string(Value(row.Get(col_AvailabilityZone)));
+    if (r.region.empty()) r.region = std::string(Value(row.Get(col_RegionId)));
     r.network_gbps = it->network_gbps;
     std::string content;
-    for (const char* col : {"BillingAccountId", "SubAccountId", "ResourceId", "SkuId", "ChargePeriodStart",
-                            "ChargePeriodEnd", "ChargeDescription", "ConsumedQuantity", "Id"}) {
+    for (const auto& col : identity_columns) {
       content += row.Get(col);
       content += '\x1f';
     }
     r.id = ContentId(content);
-    report.records.push_back(std::move(r));
+    CKYC_RETURN_IF_ERROR(sink.Accept(r));
+    ++report.accepted;
   }
-  return report;
+  return Status::Ok();
 }
 
-Result<ReadReport> ReadJsonLines(std::string_view text, std::string_view source, const chips::AcceleratorCatalog& parts,
-                                 const chips::InstanceCatalog& instances) {
-  ReadReport report;
+Status ReadJsonLines(std::string_view text, std::string_view source, const chips::AcceleratorCatalog& parts,
+                     const chips::InstanceCatalog& instances, ReadReport& report, UsageSink& sink) {
+  InstanceMemo instance_memo(instances);
+  PartMemo part_memo(parts);
   simdjson::ondemand::parser parser;
-  std::string buffer;
+  // One padded copy of the whole input; each line is then parsed in place (simdjson may read up
+  // to SIMDJSON_PADDING bytes past a line, which are the following lines or the padding).
+  const simdjson::padded_string padded(text);
+  text = std::string_view(padded.data(), padded.size());
+  sink.ExpectRecords(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   std::size_t line = 0;
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -314,10 +380,10 @@ Result<ReadReport> ReadJsonLines(std::string_view text, std::string_view source,
       report.errors.push_back({line, field.empty() ? std::string(source) + ":" + std::to_string(line) + ": " + what
                                                    : Where(source, line, field) + ": " + what});
     };
-    buffer.assign(raw);
-    buffer.reserve(raw.size() + simdjson::SIMDJSON_PADDING);
+    const std::size_t room =
+        static_cast<std::size_t>(padded.data() + padded.size() - raw.data()) + simdjson::SIMDJSON_PADDING;
     simdjson::ondemand::document doc;
-    if (parser.iterate(simdjson::padded_string_view(buffer.data(), buffer.size(), buffer.capacity())).get(doc)) {
+    if (parser.iterate(simdjson::padded_string_view(raw.data(), raw.size(), room)).get(doc)) {
       fail("", "not a JSON object");
       continue;
     }
@@ -425,7 +491,7 @@ Result<ReadReport> ReadJsonLines(std::string_view text, std::string_view source,
     if (r.customer.empty()) r.customer = r.account;
     int per_instance = 0;
     if (!instance_type.empty()) {
-      const chips::InstanceType* it = instances.Find(instance_type);
+      const chips::InstanceType* it = instance_memo.Find(instance_type);
       if (it == nullptr) {
         fail("instance_type", instances.Resolve(instance_type).status().message());
         ++report.unknown_names[std::string(instance_type)];
@@ -440,7 +506,7 @@ Result<ReadReport> ReadJsonLines(std::string_view text, std::string_view source,
       if (!r.network_gbps) r.network_gbps = it->network_gbps;
       per_instance = it->count * static_cast<int>(std::min<std::int64_t>(instances_n, 1 << 20));
     } else if (!accelerator.empty()) {
-      const chips::Accelerator* a = parts.Find(accelerator);
+      const chips::Accelerator* a = part_memo.Find(accelerator);
       if (a == nullptr) {
         fail("accelerator", parts.Resolve(accelerator).status().message());
         ++report.unknown_names[std::string(accelerator)];
@@ -463,8 +529,47 @@ Result<ReadReport> ReadJsonLines(std::string_view text, std::string_view source,
     }
     r.accelerators = per_instance;
     r.accelerator_seconds = (r.end - r.start) * per_instance;
-    report.records.push_back(std::move(r));
+    CKYC_RETURN_IF_ERROR(sink.Accept(r));
+    ++report.accepted;
   }
+  return Status::Ok();
+}
+
+namespace {
+
+class CollectSink final : public UsageSink {
+ public:
+  explicit CollectSink(std::vector<UsageRecord>& out) : out_(out) {}
+  Status Accept(const UsageRecord& r) override {
+    out_.push_back(r);
+    return Status::Ok();
+  }
+
+ private:
+  std::vector<UsageRecord>& out_;
+};
+
+}  // namespace
+
+Result<ReadReport> ReadCur(std::string_view text, std::string_view source, const chips::InstanceCatalog& instances) {
+  ReadReport report;
+  CollectSink sink(report.records);
+  CKYC_RETURN_IF_ERROR(ReadCur(text, source, instances, report, sink));
+  return report;
+}
+
+Result<ReadReport> ReadFocus(std::string_view text, std::string_view source, const chips::InstanceCatalog& instances) {
+  ReadReport report;
+  CollectSink sink(report.records);
+  CKYC_RETURN_IF_ERROR(ReadFocus(text, source, instances, report, sink));
+  return report;
+}
+
+Result<ReadReport> ReadJsonLines(std::string_view text, std::string_view source, const chips::AcceleratorCatalog& parts,
+                                 const chips::InstanceCatalog& instances) {
+  ReadReport report;
+  CollectSink sink(report.records);
+  CKYC_RETURN_IF_ERROR(ReadJsonLines(text, source, parts, instances, report, sink));
   return report;
 }
 

@@ -26,6 +26,16 @@ Result<UsageFormat> ParseUsageFormat(std::string_view name);
 // line_item_usage_start_date → cur, with ChargePeriodStart → focus.
 Result<UsageFormat> DetectUsageFormat(std::string_view text, std::string_view source);
 
+// Streaming forms: each accepted record is handed to `sink` (and counted in report.accepted);
+// report.records stays empty. A sink error stops the read and is returned.
+Status ReadCur(std::string_view text, std::string_view source, const chips::InstanceCatalog& instances,
+               ReadReport& report, UsageSink& sink);
+Status ReadFocus(std::string_view text, std::string_view source, const chips::InstanceCatalog& instances,
+                 ReadReport& report, UsageSink& sink);
+Status ReadJsonLines(std::string_view text, std::string_view source, const chips::AcceleratorCatalog& parts,
+                     const chips::InstanceCatalog& instances, ReadReport& report, UsageSink& sink);
+
+// Collecting forms: the records land in report.records.
 Result<ReadReport> ReadCur(std::string_view text, std::string_view source, const chips::InstanceCatalog& instances);
 Result<ReadReport> ReadFocus(std::string_view text, std::string_view source, const chips::InstanceCatalog& instances);
 Result<ReadReport> ReadJsonLines(std::string_view text, std::string_view source, const chips::AcceleratorCatalog& parts,

@@ -11,6 +11,7 @@
 
 #include "chips/catalog.h"
 #include "core/date.h"
+#include "core/status.h"
 
 namespace ckyc::metering {
 
@@ -38,8 +39,18 @@ struct RowError {
   std::string message;  // "source:line: field 'x': what"
 };
 
+// Receives records as a reader produces them. `r` is valid only during the call.
+class UsageSink {
+ public:
+  virtual ~UsageSink() = default;
+  virtual Status Accept(const UsageRecord& r) = 0;
+  // A hint before the first Accept: about how many records will come (0: unknown).
+  virtual void ExpectRecords(std::size_t /*n*/) {}
+};
+
 struct ReadReport {
-  std::vector<UsageRecord> records;
+  std::vector<UsageRecord> records;  // filled by the collecting readers only
+  std::size_t accepted = 0;          // records produced (collected or handed to a sink)
   std::vector<RowError> errors;
   // Names (instance types, models) that are not in the catalog, with their row counts. Reported,
   // never guessed: a CPU instance type and a new GPU type both land here.

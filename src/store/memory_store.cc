@@ -47,23 +47,36 @@ class MemoryStore final : public Store {
   }
   std::string Describe() const override { return "memory"; }
 
-  Result<UsageAppendOutcome> AppendUsage(const UsageBatch& /*batch*/,
-                                         const std::vector<metering::UsageRecord>& records) override {
-    UsageAppendOutcome out;
-    out.batch_id = ++batches_;
-    for (const auto& r : records) {
+  class Writer final : public BatchWriter {
+   public:
+    explicit Writer(MemoryStore& store) : store_(store) {}
+    Status Accept(const metering::UsageRecord& r) override {
       if (r.accelerators <= 0 || r.end <= r.start || r.accelerator_seconds < 0) {
         return Status::InvalidArgument("usage record '" + r.id + "' violates the schema");
       }
+      records_.push_back(r);
+      return Status::Ok();
     }
-    for (const auto& r : records) {
-      if (usage_.emplace(r.id, r).second) {
-        ++out.inserted;
-      } else {
-        ++out.duplicates;
+    Result<UsageAppendOutcome> Commit(const UsageBatch& /*batch*/) override {
+      UsageAppendOutcome out;
+      out.batch_id = ++store_.batches_;
+      for (auto& r : records_) {
+        if (store_.usage_.emplace(r.id, std::move(r)).second) {
+          ++out.inserted;
+        } else {
+          ++out.duplicates;
+        }
       }
+      records_.clear();
+      return out;
     }
-    return out;
+
+   private:
+    MemoryStore& store_;
+    std::vector<metering::UsageRecord> records_;
+  };
+  Result<std::unique_ptr<BatchWriter>> BeginUsageBatch() override {
+    return std::unique_ptr<BatchWriter>(std::make_unique<Writer>(*this));
   }
   Result<std::vector<metering::UsageRecord>> ListUsage() override {
     std::vector<metering::UsageRecord> out;
@@ -117,6 +130,13 @@ class MemoryStore final : public Store {
 };
 
 }  // namespace
+
+Result<UsageAppendOutcome> UsageStore::AppendUsage(const UsageBatch& batch,
+                                                   const std::vector<metering::UsageRecord>& records) {
+  CKYC_ASSIGN_OR_RETURN(auto writer, BeginUsageBatch());
+  for (const auto& r : records) CKYC_RETURN_IF_ERROR(writer->Accept(r));
+  return writer->Commit(batch);
+}
 
 std::unique_ptr<Store> NewMemoryStore(const Clock& clock) {
   return std::make_unique<MemoryStore>(clock);

@@ -75,10 +75,19 @@ struct AccountLink {
 class UsageStore {
  public:
   virtual ~UsageStore() = default;
-  // Appends `records` as one batch: all or nothing, durable when this returns OK. Records whose id
-  // is already stored (or repeats earlier in the batch) are skipped and counted as duplicates.
-  virtual Result<UsageAppendOutcome> AppendUsage(const UsageBatch& batch,
-                                                 const std::vector<metering::UsageRecord>& records) = 0;
+  // Streams one batch: Accept() each record, then Commit(). Nothing is visible before Commit
+  // returns OK, and then it is durable; a writer destroyed without Commit leaves no trace. Records
+  // whose id is already stored, or repeats earlier in the batch, are counted as duplicates.
+  // A record breaking the schema (no accelerators, end not after start) fails Accept().
+  class BatchWriter : public metering::UsageSink {
+   public:
+    virtual Result<UsageAppendOutcome> Commit(const UsageBatch& batch) = 0;
+  };
+  virtual Result<std::unique_ptr<BatchWriter>> BeginUsageBatch() = 0;
+
+  // One batch from a vector: BeginUsageBatch, Accept each, Commit.
+  Result<UsageAppendOutcome> AppendUsage(const UsageBatch& batch, const std::vector<metering::UsageRecord>& records);
+
   // All records, ordered by start, then id.
   virtual Result<std::vector<metering::UsageRecord>> ListUsage() = 0;
   virtual Result<std::int64_t> CountUsage() = 0;

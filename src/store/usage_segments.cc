@@ -8,17 +8,17 @@
 #include <cstring>
 #include <filesystem>
 
+#include "core/hash.h"
+
 namespace ckyc::store::segments {
 namespace {
 
 constexpr std::string_view kMagic = "CKYCSEG1";
 
-std::uint64_t Fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ULL) {
-  for (char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
-  return h;
+constexpr std::size_t kHeader = 16;  // magic + count
+
+std::uint64_t Checksum(std::string_view header, std::string_view ids, std::string_view records) {
+  return HashCombine(HashCombine(Hash64(header, 11), Hash64(ids, 12)), Hash64(records, 13));
 }
 
 template <typename T>
@@ -64,56 +64,115 @@ Result<std::pair<std::uint64_t, std::string_view>> Open(std::string_view bytes, 
     return corrupt("not a usage segment (bad magic or truncated)");
   }
   std::string_view body = bytes.substr(0, bytes.size() - 8);
-  std::uint64_t stored = 0;
-  std::memcpy(&stored, bytes.data() + bytes.size() - 8, 8);
-  if (stored != Fnv1a(body)) return corrupt("checksum mismatch: the segment was damaged after it was written");
   std::uint64_t count = 0;
   std::memcpy(&count, bytes.data() + kMagic.size(), 8);
-  if (count > body.size() / 16) return corrupt("record count larger than the file");
+  if (count > (body.size() - kHeader) / 16) return corrupt("record count larger than the file");
+  std::uint64_t stored = 0;
+  std::memcpy(&stored, bytes.data() + bytes.size() - 8, 8);
+  const std::size_t ids_end = kHeader + count * 16;
+  if (stored != Checksum(body.substr(0, kHeader), body.substr(kHeader, count * 16), body.substr(ids_end))) {
+    return corrupt("checksum mismatch: the segment was damaged after it was written");
+  }
   return std::make_pair(count, body);
 }
 
 }  // namespace
 
 IdHash HashId(std::string_view id) {
-  // Two FNV-1a passes with different offset bases, mixed: 128 bits keep accidental collisions
-  // (which would drop a genuine record as a duplicate) negligible at billions of records.
-  IdHash h;
-  h.hi = Fnv1a(id);
-  h.lo = Fnv1a(id, 0x84222325CBF29CE4ULL);
-  h.lo ^= h.lo >> 29;
-  h.lo *= 0xBF58476D1CE4E5B9ULL;
-  h.lo ^= h.lo >> 32;
+  // 128 bits keep accidental collisions (which would drop a genuine record as a duplicate)
+  // negligible at billions of records.
+  return {Hash64(id, 21), Hash64(id, 22)};
+}
+
+void IdSet::Reserve(std::size_t n) {
+  std::size_t want = 16;
+  while (want < n * 2) want <<= 1;  // load factor ≤ 0.5
+  if (want > slots_.size()) Grow(want);
+}
+
+void IdSet::Grow(std::size_t capacity) {
+  std::vector<IdHash> old = std::move(slots_);
+  slots_.assign(capacity, IdHash{});
+  size_ = 0;
+  for (const IdHash& h : old) {
+    if (!(h == IdHash{})) Insert(h);
+  }
+}
+
+bool IdSet::Insert(IdHash h) {
+  if ((size_ + 1) * 2 > slots_.size()) Grow(slots_.empty() ? 16 : slots_.size() * 2);
+  h = Key(h);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = static_cast<std::size_t>(h.lo) & mask;; i = (i + 1) & mask) {
+    if (slots_[i] == IdHash{}) {
+      slots_[i] = h;
+      ++size_;
+      return true;
+    }
+    if (slots_[i] == h) return false;
+  }
+}
+
+bool IdSet::Contains(IdHash h) const {
+  if (slots_.empty()) return false;
+  h = Key(h);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = static_cast<std::size_t>(h.lo) & mask;; i = (i + 1) & mask) {
+    if (slots_[i] == IdHash{}) return false;
+    if (slots_[i] == h) return true;
+  }
+}
+
+void AppendId(std::string& ids, IdHash h) {
+  Put(ids, h.hi);
+  Put(ids, h.lo);
+}
+
+void AppendRecord(std::string& out, const metering::UsageRecord& r) {
+  for (const std::string* f : {&r.id, &r.account, &r.customer, &r.resource, &r.accelerator, &r.instance_type, &r.region,
+                               &r.placement, &r.fabric, &r.job}) {
+    PutStr(out, *f);
+  }
+  Put<std::int64_t>(out, r.accelerators);
+  Put<std::int64_t>(out, r.start);
+  Put<std::int64_t>(out, r.end);
+  Put<std::int64_t>(out, r.accelerator_seconds);
+  Put<double>(out, r.network_gbps.value_or(std::nan("")));
+}
+
+namespace {
+
+std::string Header(std::uint64_t count) {
+  std::string h(kMagic);
+  Put<std::uint64_t>(h, count);
   return h;
 }
 
+std::string Trailer(std::string_view header, std::string_view ids, std::string_view records) {
+  std::string t;
+  Put<std::uint64_t>(t, Checksum(header, ids, records));
+  return t;
+}
+
+}  // namespace
+
+Status WriteSegment(const std::string& path, std::uint64_t count, std::string_view ids, std::string_view records) {
+  const std::string header = Header(count);
+  const std::string trailer = Trailer(header, ids, records);
+  return WriteDurably(path, {header, ids, records, trailer});
+}
+
 std::string Encode(const std::vector<const metering::UsageRecord*>& records, const std::vector<IdHash>& ids) {
-  std::string out;
-  out.reserve(32 + records.size() * 160);
-  out.append(kMagic);
-  Put<std::uint64_t>(out, records.size());
-  for (const IdHash& h : ids) {
-    Put(out, h.hi);
-    Put(out, h.lo);
-  }
-  for (const metering::UsageRecord* r : records) {
-    for (const std::string* s : {&r->id, &r->account, &r->customer, &r->resource, &r->accelerator, &r->instance_type,
-                                 &r->region, &r->placement, &r->fabric, &r->job}) {
-      PutStr(out, *s);
-    }
-    Put<std::int64_t>(out, r->accelerators);
-    Put<std::int64_t>(out, r->start);
-    Put<std::int64_t>(out, r->end);
-    Put<std::int64_t>(out, r->accelerator_seconds);
-    Put<double>(out, r->network_gbps.value_or(std::nan("")));
-  }
-  Put<std::uint64_t>(out, Fnv1a(out));
-  return out;
+  std::string id_bytes, record_bytes;
+  for (const IdHash& h : ids) AppendId(id_bytes, h);
+  for (const metering::UsageRecord* r : records) AppendRecord(record_bytes, *r);
+  const std::string header = Header(records.size());
+  return header + id_bytes + record_bytes + Trailer(header, id_bytes, record_bytes);
 }
 
 Status ForEachId(std::string_view bytes, std::string_view source, const std::function<void(const IdHash&)>& fn) {
   CKYC_ASSIGN_OR_RETURN(auto opened, Open(bytes, source));
-  Reader rd(opened.second, kMagic.size() + 8);
+  Reader rd(opened.second, kHeader);
   for (std::uint64_t i = 0; i < opened.first; ++i) {
     IdHash h;
     if (!rd.Get(h.hi) || !rd.Get(h.lo)) return Status::Corruption(std::string(source) + ": truncated id table");
@@ -125,7 +184,7 @@ Status ForEachId(std::string_view bytes, std::string_view source, const std::fun
 Result<std::vector<metering::UsageRecord>> Decode(std::string_view bytes, std::string_view source) {
   CKYC_ASSIGN_OR_RETURN(auto opened, Open(bytes, source));
   const std::uint64_t count = opened.first;
-  Reader rd(opened.second, kMagic.size() + 8 + count * 16);
+  Reader rd(opened.second, kHeader + count * 16);
   std::vector<metering::UsageRecord> out;
   out.reserve(count);
   for (std::uint64_t i = 0; i < count; ++i) {
@@ -145,7 +204,7 @@ Result<std::vector<metering::UsageRecord>> Decode(std::string_view bytes, std::s
   return out;
 }
 
-Status WriteDurably(const std::string& path, std::string_view bytes) {
+Status WriteDurably(const std::string& path, const std::vector<std::string_view>& parts) {
   const std::string tmp = path + ".tmp";
   auto fail = [&](const std::string& what) {
     Status s = Status::IoError(path + ": " + what + ": " + std::strerror(errno));
@@ -154,15 +213,17 @@ Status WriteDurably(const std::string& path, std::string_view bytes) {
   };
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return fail("cannot create");
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      ::close(fd);
-      return fail("write failed");
+  for (std::string_view bytes : parts) {
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+      ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        ::close(fd);
+        return fail("write failed");
+      }
+      done += static_cast<std::size_t>(n);
     }
-    done += static_cast<std::size_t>(n);
   }
   if (::fsync(fd) != 0) {
     ::close(fd);

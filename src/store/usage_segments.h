@@ -13,7 +13,7 @@
 //              str region, str placement, str fabric, str job,
 //              i64 accelerators, i64 start, i64 end, i64 accelerator_seconds, f64 network_gbps (NaN: none)
 //   str      = u32 length, bytes
-//   checksum = u64 FNV-1a of everything before it
+//   checksum = u64 HashCombine(HashCombine(Hash64(magic count), Hash64(ids)), Hash64(records))
 #pragma once
 
 #include <cstdint>
@@ -32,12 +32,33 @@ struct IdHash {
   std::uint64_t lo = 0;
   bool operator==(const IdHash&) const = default;
 };
-struct IdHashHasher {
-  std::size_t operator()(const IdHash& h) const { return static_cast<std::size_t>(h.lo ^ (h.hi * 31)); }
+// An open-addressing set of id hashes: the dedup index for every stored record. Flat (16 bytes a
+// slot, no node per id) because it holds every record ever ingested. [Threading] not thread-safe.
+class IdSet {
+ public:
+  // Inserts `h`; false when it was already present.
+  bool Insert(IdHash h);
+  bool Contains(IdHash h) const;
+  std::size_t size() const { return size_; }
+  void Reserve(std::size_t n);
+
+ private:
+  static IdHash Key(IdHash h) { return h == IdHash{} ? IdHash{0, 1} : h; }  // {0,0} marks an empty slot
+  void Grow(std::size_t capacity);
+  std::vector<IdHash> slots_;
+  std::size_t size_ = 0;
 };
 
 IdHash HashId(std::string_view id);
 
+// Building a segment one record at a time (what ingest does): append ids and records to two
+// buffers, then write them with WriteSegment.
+void AppendId(std::string& ids, IdHash h);
+void AppendRecord(std::string& records, const metering::UsageRecord& r);
+// Writes magic, count, `ids`, `records` and the checksum durably (see WriteDurably).
+Status WriteSegment(const std::string& path, std::uint64_t count, std::string_view ids, std::string_view records);
+
+// The whole segment in memory (tests, tools).
 std::string Encode(const std::vector<const metering::UsageRecord*>& records, const std::vector<IdHash>& ids);
 // Errors (bad magic, truncation, checksum mismatch) are Corruption naming `source`.
 Result<std::vector<metering::UsageRecord>> Decode(std::string_view bytes, std::string_view source);
@@ -46,6 +67,6 @@ Status ForEachId(std::string_view bytes, std::string_view source, const std::fun
 
 // Writes `bytes` to `path` so that it is on disk when this returns OK: a temporary file, fsync,
 // rename, then fsync of the folder.
-Status WriteDurably(const std::string& path, std::string_view bytes);
+Status WriteDurably(const std::string& path, const std::vector<std::string_view>& parts);
 
 }  // namespace ckyc::store::segments

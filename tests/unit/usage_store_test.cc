@@ -43,7 +43,8 @@ TEST_F(UsageStoreTest, DedupsAcrossBatchesWithinBatchAndAfterReopen) {
   {
     auto s = OpenSqliteStore(Db(), clock_);
     ASSERT_TRUE(s.ok()) << s.status().message();
-    auto a = (*s)->AppendUsage({"a.jsonl", "jsonl", "h:0123456789abcdef", 2, 0}, {Rec("r1", "x", 0), Rec("r2", "x", 3600)});
+    auto a =
+        (*s)->AppendUsage({"a.jsonl", "jsonl", "h:0123456789abcdef", 2, 0}, {Rec("r1", "x", 0), Rec("r2", "x", 3600)});
     ASSERT_TRUE(a.ok()) << a.status().message();
     EXPECT_EQ(a->inserted, 2);
     auto b = (*s)->AppendUsage({"b.jsonl", "jsonl", "h:1123456789abcdef", 3, 0},

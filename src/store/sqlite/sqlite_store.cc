@@ -3,14 +3,16 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <tuple>
-#include <unordered_set>
+#include <unordered_map>
 #include <utility>
 
 #include "core/data_files.h"
 #include "core/date.h"
+#include "core/hash.h"
 #include "store/sqlite/migrations.h"
 #include "store/store.h"
 #include "store/usage_segments.h"
@@ -156,55 +158,151 @@ class SqliteStore final : public Store {
 
   std::string Describe() const override { return "sqlite:" + path_; }
 
-  Result<UsageAppendOutcome> AppendUsage(const UsageBatch& batch,
-                                         const std::vector<metering::UsageRecord>& records) override {
-    CKYC_RETURN_IF_ERROR(LoadIds());
-    // Dedup against the store and within the batch; the set only learns the new ids once the
-    // batch has committed.
-    std::vector<const metering::UsageRecord*> fresh;
-    std::vector<segments::IdHash> fresh_ids;
-    std::unordered_set<segments::IdHash, segments::IdHashHasher> in_batch;
-    fresh.reserve(records.size());
-    fresh_ids.reserve(records.size());
-    UsageAppendOutcome out;
-    for (const metering::UsageRecord& r : records) {
-      const segments::IdHash h = segments::HashId(r.id);
-      if (ids_.count(h) != 0 || !in_batch.insert(h).second) {
-        ++out.duplicates;
-        continue;
-      }
+  // Builds the segment in memory as records arrive; Commit writes it, then the batch row.
+  class Writer final : public BatchWriter {
+   public:
+    explicit Writer(SqliteStore& store) : store_(store) {}
+    Status Accept(const metering::UsageRecord& r) override {
       if (r.accelerators <= 0 || r.end <= r.start || r.accelerator_seconds < 0) {
-        return Status::InvalidArgument(Where() + ": usage record '" + r.id + "' violates the schema");
+        return Status::InvalidArgument(store_.Where() + ": usage record '" + r.id + "' violates the schema");
       }
-      fresh.push_back(&r);
-      fresh_ids.push_back(h);
+      // One probe: the store's set answers "stored before or earlier in this batch". Until Commit
+      // succeeds the set holds this batch's ids too; an abandoned batch makes the store reload it.
+      const segments::IdHash h = segments::HashId(r.id);
+      store_.ids_dirty_ = true;
+      if (!store_.ids_.Insert(h)) {
+        ++out_.duplicates;
+        return Status::Ok();
+      }
+      ++out_.inserted;
+      segments::AppendId(ids_, h);
+      segments::AppendRecord(records_, r);
+      // Totals by (customer, account, part): a batch touches few keys, looked up in a reused buffer.
+      const std::uint64_t key =
+          HashCombine(HashCombine(Hash64(r.customer, 31), Hash64(r.account, 32)), Hash64(r.accelerator, 33));
+      Total* found = nullptr;
+      for (auto [it, end] = totals_index_.equal_range(key); it != end; ++it) {
+        Total& c = totals_[it->second];
+        if (c.customer == r.customer && c.account == r.account && c.accelerator == r.accelerator) {
+          found = &c;
+          break;
+        }
+      }
+      if (found == nullptr) {
+        totals_index_.emplace(key, totals_.size());
+        totals_.push_back(Total{r.customer, r.account, r.accelerator});
+        found = &totals_.back();
+      }
+      Total& t = *found;
+      ++t.records;
+      t.seconds += r.accelerator_seconds;
+      t.first = std::min(t.first, r.start);
+      t.last = std::max(t.last, r.end);
+      return Status::Ok();
     }
-    out.inserted = static_cast<std::int64_t>(fresh.size());
 
-    // 1. The evidence, on disk before the batch row that makes it visible.
-    std::string segment_name;
-    std::string segment_path;
-    if (!fresh.empty()) {
-      std::error_code ec;
-      std::filesystem::create_directories(SegmentDir(), ec);
-      if (ec) return Status::IoError(SegmentDir() + ": cannot create: " + ec.message());
-      segment_name = "batch-" + FormatTimestamp(clock_.Now()) + "-" + batch.content_hash.substr(2, 16) + "-" +
-                     std::to_string(fresh.size()) + ".seg";
-      std::replace(segment_name.begin(), segment_name.end(), ':', '-');
-      segment_path = SegmentDir() + "/" + segment_name;
-      CKYC_RETURN_IF_ERROR(segments::WriteDurably(segment_path, segments::Encode(fresh, fresh_ids)));
+    ~Writer() override {
+      if (!committed_) store_.ForgetIds();  // the set may hold ids of records never stored
     }
-    // 2. The batch row and the totals, in one transaction.
-    CKYC_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
-    Status s = WriteBatch(batch, fresh, segment_name, out);
-    if (s.ok()) s = Exec("COMMIT");
-    if (!s.ok()) {
-      Exec("ROLLBACK").IgnoreError();  // keep the error that caused the rollback
-      if (!segment_path.empty()) std::filesystem::remove(segment_path);
-      return s;
+
+    void ExpectRecords(std::size_t n) override {
+      ids_.reserve(n * 16);
+      records_.reserve(n * 96);
+      store_.ids_.Reserve(store_.ids_.size() + n);
     }
-    for (const auto& h : fresh_ids) ids_.insert(h);
-    return out;
+
+    Result<UsageAppendOutcome> Commit(const UsageBatch& batch) override {
+      // 1. The evidence, on disk before the batch row that makes it visible.
+      std::string segment_name;
+      std::string segment_path;
+      if (out_.inserted > 0) {
+        std::error_code ec;
+        std::filesystem::create_directories(store_.SegmentDir(), ec);
+        if (ec) return Status::IoError(store_.SegmentDir() + ": cannot create: " + ec.message());
+        segment_name = "batch-" + FormatTimestamp(store_.clock_.Now()) + "-" +
+                       batch.content_hash.substr(std::min<std::size_t>(2, batch.content_hash.size()), 16) + "-" +
+                       std::to_string(out_.inserted) + ".seg";
+        std::replace(segment_name.begin(), segment_name.end(), ':', '-');
+        segment_path = store_.SegmentDir() + "/" + segment_name;
+        CKYC_RETURN_IF_ERROR(
+            segments::WriteSegment(segment_path, static_cast<std::uint64_t>(out_.inserted), ids_, records_));
+      }
+      // 2. The batch row and the totals, in one transaction.
+      CKYC_RETURN_IF_ERROR(store_.Exec("BEGIN IMMEDIATE"));
+      Status s = WriteRows(batch, segment_name);
+      if (s.ok()) s = store_.Exec("COMMIT");
+      if (!s.ok()) {
+        store_.Exec("ROLLBACK").IgnoreError();  // keep the error that caused the rollback
+        if (!segment_path.empty()) std::filesystem::remove(segment_path);
+        return s;
+      }
+      committed_ = true;
+      store_.ids_dirty_ = false;
+      return out_;
+    }
+
+   private:
+    struct Total {
+      std::string customer, account, accelerator;
+      std::int64_t records = 0, seconds = 0, first = INT64_MAX, last = INT64_MIN;
+    };
+
+    Status WriteRows(const UsageBatch& batch, const std::string& segment_name) {
+      Statement b;
+      CKYC_RETURN_IF_ERROR(store_.Prepare(
+          "INSERT INTO usage_batch (source, format, content_hash, ingested_at, rows, inserted, duplicates, errors, "
+          "segment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          b));
+      BindText(b.get(), 1, batch.source);
+      BindText(b.get(), 2, batch.format);
+      BindText(b.get(), 3, batch.content_hash);
+      BindText(b.get(), 4, FormatTimestamp(store_.clock_.Now()));
+      sqlite3_bind_int64(b.get(), 5, batch.rows);
+      sqlite3_bind_int64(b.get(), 6, out_.inserted);
+      sqlite3_bind_int64(b.get(), 7, out_.duplicates);
+      sqlite3_bind_int64(b.get(), 8, batch.errors);
+      if (segment_name.empty()) {
+        sqlite3_bind_null(b.get(), 9);
+      } else {
+        BindText(b.get(), 9, segment_name);
+      }
+      CKYC_RETURN_IF_ERROR(store_.StepDone(b, "record usage batch"));
+      out_.batch_id = sqlite3_last_insert_rowid(store_.db_);
+      Statement up;
+      CKYC_RETURN_IF_ERROR(store_.Prepare(
+          "INSERT INTO usage_total (customer, account, accelerator, records, accelerator_seconds, first_start, "
+          "last_end) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (customer, account, accelerator) DO UPDATE SET "
+          "records = records + excluded.records, "
+          "accelerator_seconds = accelerator_seconds + excluded.accelerator_seconds, "
+          "first_start = MIN(first_start, excluded.first_start), last_end = MAX(last_end, excluded.last_end)",
+          up));
+      for (const Total& t : totals_) {
+        sqlite3_reset(up.get());
+        BindText(up.get(), 1, t.customer);
+        BindText(up.get(), 2, t.account);
+        BindText(up.get(), 3, t.accelerator);
+        sqlite3_bind_int64(up.get(), 4, t.records);
+        sqlite3_bind_int64(up.get(), 5, t.seconds);
+        sqlite3_bind_int64(up.get(), 6, t.first);
+        sqlite3_bind_int64(up.get(), 7, t.last);
+        CKYC_RETURN_IF_ERROR(store_.StepDone(up, "update usage totals"));
+      }
+      return Status::Ok();
+    }
+
+    SqliteStore& store_;
+    std::string ids_;
+    std::string records_;
+    std::vector<Total> totals_;
+    std::unordered_multimap<std::uint64_t, std::size_t> totals_index_;
+    UsageAppendOutcome out_;
+    bool committed_ = false;
+  };
+
+  Result<std::unique_ptr<BatchWriter>> BeginUsageBatch() override {
+    if (ids_dirty_) ForgetIds();  // a previous writer is still open or was abandoned
+    CKYC_RETURN_IF_ERROR(LoadIds());
+    return std::unique_ptr<BatchWriter>(std::make_unique<Writer>(*this));
   }
 
   Result<std::vector<metering::UsageRecord>> ListUsage() override {
@@ -350,6 +448,12 @@ class SqliteStore final : public Store {
 
   std::string SegmentDir() const { return path_ + ".usage"; }
 
+  void ForgetIds() {
+    ids_ = segments::IdSet();
+    ids_loaded_ = false;
+    ids_dirty_ = false;
+  }
+
   // Loads the id hashes of every stored record once per store instance.
   Status LoadIds() {
     if (ids_loaded_) return Status::Ok();
@@ -359,67 +463,10 @@ class SqliteStore final : public Store {
     while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) {
       const std::string path = SegmentDir() + "/" + Text(st.get(), 0);
       CKYC_ASSIGN_OR_RETURN(std::string bytes, ReadFile(path));
-      CKYC_RETURN_IF_ERROR(segments::ForEachId(bytes, path, [&](const segments::IdHash& h) { ids_.insert(h); }));
+      CKYC_RETURN_IF_ERROR(segments::ForEachId(bytes, path, [&](const segments::IdHash& h) { ids_.Insert(h); }));
     }
     if (rc != SQLITE_DONE) return Error(rc, "list usage batches");
     ids_loaded_ = true;
-    return Status::Ok();
-  }
-
-  Status WriteBatch(const UsageBatch& batch, const std::vector<const metering::UsageRecord*>& fresh,
-                    const std::string& segment_name, UsageAppendOutcome& out) {
-    Statement b;
-    CKYC_RETURN_IF_ERROR(Prepare(
-        "INSERT INTO usage_batch (source, format, content_hash, ingested_at, rows, inserted, duplicates, errors, "
-        "segment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        b));
-    BindText(b.get(), 1, batch.source);
-    BindText(b.get(), 2, batch.format);
-    BindText(b.get(), 3, batch.content_hash);
-    BindText(b.get(), 4, FormatTimestamp(clock_.Now()));
-    sqlite3_bind_int64(b.get(), 5, batch.rows);
-    sqlite3_bind_int64(b.get(), 6, out.inserted);
-    sqlite3_bind_int64(b.get(), 7, out.duplicates);
-    sqlite3_bind_int64(b.get(), 8, batch.errors);
-    if (segment_name.empty()) {
-      sqlite3_bind_null(b.get(), 9);
-    } else {
-      BindText(b.get(), 9, segment_name);
-    }
-    CKYC_RETURN_IF_ERROR(StepDone(b, "record usage batch"));
-    out.batch_id = sqlite3_last_insert_rowid(db_);
-
-    // Totals are summed in memory first: a batch touches few (customer, account, part) keys.
-    struct Sum {
-      std::int64_t records = 0, seconds = 0, first = INT64_MAX, last = INT64_MIN;
-    };
-    std::map<std::tuple<std::string, std::string, std::string>, Sum> sums;
-    for (const metering::UsageRecord* r : fresh) {
-      Sum& sum = sums[{r->customer, r->account, r->accelerator}];
-      ++sum.records;
-      sum.seconds += r->accelerator_seconds;
-      sum.first = std::min(sum.first, r->start);
-      sum.last = std::max(sum.last, r->end);
-    }
-    Statement up;
-    CKYC_RETURN_IF_ERROR(Prepare(
-        "INSERT INTO usage_total (customer, account, accelerator, records, accelerator_seconds, first_start, last_end) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (customer, account, accelerator) DO UPDATE SET "
-        "records = records + excluded.records, accelerator_seconds = accelerator_seconds + "
-        "excluded.accelerator_seconds, "
-        "first_start = MIN(first_start, excluded.first_start), last_end = MAX(last_end, excluded.last_end)",
-        up));
-    for (const auto& [key, sum] : sums) {
-      sqlite3_reset(up.get());
-      BindText(up.get(), 1, std::get<0>(key));
-      BindText(up.get(), 2, std::get<1>(key));
-      BindText(up.get(), 3, std::get<2>(key));
-      sqlite3_bind_int64(up.get(), 4, sum.records);
-      sqlite3_bind_int64(up.get(), 5, sum.seconds);
-      sqlite3_bind_int64(up.get(), 6, sum.first);
-      sqlite3_bind_int64(up.get(), 7, sum.last);
-      CKYC_RETURN_IF_ERROR(StepDone(up, "update usage totals"));
-    }
     return Status::Ok();
   }
 
@@ -476,7 +523,8 @@ class SqliteStore final : public Store {
   std::string path_;
   const Clock& clock_;
   bool ids_loaded_ = false;
-  std::unordered_set<segments::IdHash, segments::IdHashHasher> ids_;
+  bool ids_dirty_ = false;  // ids_ holds ids of an uncommitted batch
+  segments::IdSet ids_;
 };
 
 }  // namespace
