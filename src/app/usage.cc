@@ -97,7 +97,8 @@ Result<IngestSummary> IngestUsageFile(const std::string& path, std::optional<met
     case metering::UsageFormat::kCur: read = metering::ReadCur(bytes, path, data.instances, report, *writer); break;
     case metering::UsageFormat::kFocus: read = metering::ReadFocus(bytes, path, data.instances, report, *writer); break;
     case metering::UsageFormat::kJsonLines:
-      read = metering::ReadJsonLines(bytes, path, data.accelerators, data.instances, report, *writer);
+      read = metering::ReadJsonLines(bytes, path, data.accelerators, data.instances, report, *writer,
+                                     bytes.capacity() - bytes.size());
       break;
     case metering::UsageFormat::kDcgm: break;
   }

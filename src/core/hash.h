@@ -12,6 +12,13 @@ namespace ckyc {
 // 128-bit fingerprint.
 std::uint64_t Hash64(std::string_view data, std::uint64_t seed);
 
+// Two independent 64-bit hashes of `data` in one pass (a 128-bit fingerprint).
+struct Hash128 {
+  std::uint64_t hi = 0;
+  std::uint64_t lo = 0;
+};
+Hash128 Hash128Of(std::string_view data);
+
 // Folds `value` into `h` (for hashing a sequence of parts).
 std::uint64_t HashCombine(std::uint64_t h, std::uint64_t value);
 

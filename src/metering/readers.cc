@@ -356,14 +356,19 @@ Status ReadFocus(std::string_view text, std::string_view source, const chips::In
 }
 
 Status ReadJsonLines(std::string_view text, std::string_view source, const chips::AcceleratorCatalog& parts,
-                     const chips::InstanceCatalog& instances, ReadReport& report, UsageSink& sink) {
+                     const chips::InstanceCatalog& instances, ReadReport& report, UsageSink& sink,
+                     std::size_t readable_after) {
   InstanceMemo instance_memo(instances);
   PartMemo part_memo(parts);
   simdjson::ondemand::parser parser;
   // One padded copy of the whole input; each line is then parsed in place (simdjson may read up
   // to SIMDJSON_PADDING bytes past a line, which are the following lines or the padding).
-  const simdjson::padded_string padded(text);
-  text = std::string_view(padded.data(), padded.size());
+  simdjson::padded_string copy;
+  if (readable_after < simdjson::SIMDJSON_PADDING) {
+    copy = simdjson::padded_string(text);
+    text = std::string_view(copy.data(), copy.size());
+  }
+  const char* const text_end = text.data() + text.size();
   sink.ExpectRecords(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   std::size_t line = 0;
   std::size_t pos = 0;
@@ -380,8 +385,7 @@ Status ReadJsonLines(std::string_view text, std::string_view source, const chips
       report.errors.push_back({line, field.empty() ? std::string(source) + ":" + std::to_string(line) + ": " + what
                                                    : Where(source, line, field) + ": " + what});
     };
-    const std::size_t room =
-        static_cast<std::size_t>(padded.data() + padded.size() - raw.data()) + simdjson::SIMDJSON_PADDING;
+    const std::size_t room = static_cast<std::size_t>(text_end - raw.data()) + simdjson::SIMDJSON_PADDING;
     simdjson::ondemand::document doc;
     if (parser.iterate(simdjson::padded_string_view(raw.data(), raw.size(), room)).get(doc)) {
       fail("", "not a JSON object");

@@ -32,8 +32,11 @@ Status ReadCur(std::string_view text, std::string_view source, const chips::Inst
                ReadReport& report, UsageSink& sink);
 Status ReadFocus(std::string_view text, std::string_view source, const chips::InstanceCatalog& instances,
                  ReadReport& report, UsageSink& sink);
+// `readable_after`: how many bytes past the end of `text` may be read (a buffer's spare
+// capacity). With 64 or more the JSON is parsed in place; otherwise it is copied once.
 Status ReadJsonLines(std::string_view text, std::string_view source, const chips::AcceleratorCatalog& parts,
-                     const chips::InstanceCatalog& instances, ReadReport& report, UsageSink& sink);
+                     const chips::InstanceCatalog& instances, ReadReport& report, UsageSink& sink,
+                     std::size_t readable_after = 0);
 
 // Collecting forms: the records land in report.records.
 Result<ReadReport> ReadCur(std::string_view text, std::string_view source, const chips::InstanceCatalog& instances);

@@ -81,7 +81,8 @@ Result<std::pair<std::uint64_t, std::string_view>> Open(std::string_view bytes, 
 IdHash HashId(std::string_view id) {
   // 128 bits keep accidental collisions (which would drop a genuine record as a duplicate)
   // negligible at billions of records.
-  return {Hash64(id, 21), Hash64(id, 22)};
+  const Hash128 h = Hash128Of(id);
+  return {h.hi, h.lo};
 }
 
 void IdSet::Reserve(std::size_t n) {

@@ -178,8 +178,8 @@ class SqliteStore final : public Store {
       segments::AppendId(ids_, h);
       segments::AppendRecord(records_, r);
       // Totals by (customer, account, part): a batch touches few keys, looked up in a reused buffer.
-      const std::uint64_t key =
-          HashCombine(HashCombine(Hash64(r.customer, 31), Hash64(r.account, 32)), Hash64(r.accelerator, 33));
+      key_.assign(r.customer).append(1, '\x1f').append(r.account).append(1, '\x1f').append(r.accelerator);
+      const std::uint64_t key = Hash64(key_, 31);
       Total* found = nullptr;
       for (auto [it, end] = totals_index_.equal_range(key); it != end; ++it) {
         Total& c = totals_[it->second];
@@ -293,6 +293,7 @@ class SqliteStore final : public Store {
     SqliteStore& store_;
     std::string ids_;
     std::string records_;
+    std::string key_;  // reused buffer for the totals key
     std::vector<Total> totals_;
     std::unordered_multimap<std::uint64_t, std::size_t> totals_index_;
     UsageAppendOutcome out_;
