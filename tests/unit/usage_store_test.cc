@@ -108,6 +108,25 @@ TEST_F(UsageStoreTest, DamagedSegmentIsReportedAsCorruption) {
   EXPECT_NE(list.status().message().find(seg.filename().string()), std::string::npos);
 }
 
+// An ingest interrupted before Commit (a reader error, a crash) leaves nothing behind, and the
+// same records can be ingested afterwards.
+TEST_F(UsageStoreTest, AbandonedBatchLeavesNoTrace) {
+  auto s = OpenSqliteStore(Db(), clock_);
+  ASSERT_TRUE(s.ok());
+  {
+    auto w = (*s)->BeginUsageBatch();
+    ASSERT_TRUE(w.ok());
+    ASSERT_TRUE((*w)->Accept(Rec("r1", "x", 0)).ok());
+    ASSERT_TRUE((*w)->Accept(Rec("r2", "x", 3600)).ok());
+  }  // dropped without Commit
+  EXPECT_EQ(*(*s)->CountUsage(), 0);
+  EXPECT_FALSE(std::filesystem::exists(Db() + ".usage") && !std::filesystem::is_empty(Db() + ".usage"));
+  auto again = (*s)->AppendUsage({"a", "jsonl", "h:0123456789abcdef", 2, 0}, {Rec("r1", "x", 0), Rec("r2", "x", 3600)});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->inserted, 2);
+  EXPECT_EQ(again->duplicates, 0);
+}
+
 TEST(SegmentTest, RoundTripsAndRejectsTruncation) {
   metering::UsageRecord a = Rec("r1", "x", 0);
   metering::UsageRecord b = Rec("r2", "y", 7200, 16);
