@@ -185,4 +185,20 @@ nlohmann::json IngestJson(const IngestSummary& s) {
           {"unknown_names", s.unknown_names}};
 }
 
+nlohmann::json UsageTotalJson(const store::UsageTotal& u, const chips::AcceleratorCatalog& parts,
+                              const metering::MeteringParameters& p) {
+  nlohmann::json j = nlohmann::json::object();
+  if (const chips::Accelerator* part = parts.Find(u.accelerator)) {
+    if (auto e = metering::EstimateOps(*part, u.accelerator_seconds, p, std::nullopt); e.ok()) j = OpsJson(*e);
+  }
+  j["customer"] = u.customer;
+  j["account"] = u.account;
+  j["accelerator"] = u.accelerator;
+  j["records"] = u.records;
+  j["accelerator_seconds"] = u.accelerator_seconds;
+  j["first_start"] = FormatTimestamp(u.first_start);
+  j["last_end"] = FormatTimestamp(u.last_end);
+  return j;
+}
+
 }  // namespace ckyc::app

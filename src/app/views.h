@@ -23,5 +23,8 @@ nlohmann::json OpsJson(const metering::OpsEstimate& e);
 nlohmann::json RunJson(const metering::TrainingRun& r, const metering::MeteringParameters& p);
 nlohmann::json ClusterJson(const metering::Cluster& c, const metering::MeteringParameters& p);
 nlohmann::json IngestJson(const IngestSummary& s);
+// Totals with their operations estimate (at the prior); no ops_* keys when the part is unknown.
+nlohmann::json UsageTotalJson(const store::UsageTotal& u, const chips::AcceleratorCatalog& parts,
+                              const metering::MeteringParameters& p);
 
 }  // namespace ckyc::app

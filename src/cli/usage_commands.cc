@@ -30,6 +30,19 @@ Result<std::unique_ptr<store::Store>> OpenStore(const Options& o) {
   return store::OpenSqliteStore(store::DefaultDatabasePath(o.db), clock);
 }
 
+// What most usage commands start from: the catalog and the store.
+struct Session {
+  std::unique_ptr<app::ReferenceData> data;
+  std::unique_ptr<store::Store> store;
+};
+
+Result<Session> OpenSession(const Options& o) {
+  Session s;
+  CKYC_ASSIGN_OR_RETURN(s.data, app::LoadChipData());
+  CKYC_ASSIGN_OR_RETURN(s.store, OpenStore(o));
+  return s;
+}
+
 }  // namespace
 
 // The callbacks run after this function returns, during parsing: they capture only the
@@ -146,10 +159,9 @@ void AddUsageCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std
   runs->add_option("--db", o.db, "Database path");
   runs->add_flag("--json", o.json, "JSON array");
   runs->callback([&] {
-    auto data = app::LoadChipData();
-    auto st = data.ok() ? OpenStore(o) : Result<std::unique_ptr<store::Store>>(data.status());
-    if (!st.ok()) {
-      rc = Fail(err, st.status());
+    auto session = OpenSession(o);
+    if (!session.ok()) {
+      rc = Fail(err, session.status());
       return;
     }
     app::RunQuery q;
@@ -163,7 +175,7 @@ void AddUsageCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std
       q.as_of = *t;
     }
     metering::MeteringParameters p;
-    auto list = app::ListTrainingRuns(**data, **st, p, q);
+    auto list = app::ListTrainingRuns(*session->data, *session->store, p, q);
     if (!list.ok()) {
       rc = Fail(err, list.status());
       return;
@@ -195,14 +207,13 @@ void AddUsageCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std
   clusters->add_option("--db", o.db, "Database path");
   clusters->add_flag("--json", o.json, "JSON array");
   clusters->callback([&] {
-    auto data = app::LoadChipData();
-    auto st = data.ok() ? OpenStore(o) : Result<std::unique_ptr<store::Store>>(data.status());
-    if (!st.ok()) {
-      rc = Fail(err, st.status());
+    auto session = OpenSession(o);
+    if (!session.ok()) {
+      rc = Fail(err, session.status());
       return;
     }
     metering::MeteringParameters p;
-    auto list = app::ListClusters(**data, **st, p);
+    auto list = app::ListClusters(*session->data, *session->store, p);
     if (!list.ok()) {
       rc = Fail(err, list.status());
       return;
@@ -228,13 +239,12 @@ void AddUsageCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std
   totals->add_option("--db", o.db, "Database path");
   totals->add_flag("--json", o.json, "JSON array");
   totals->callback([&] {
-    auto data = app::LoadChipData();
-    auto st = data.ok() ? OpenStore(o) : Result<std::unique_ptr<store::Store>>(data.status());
-    if (!st.ok()) {
-      rc = Fail(err, st.status());
+    auto session = OpenSession(o);
+    if (!session.ok()) {
+      rc = Fail(err, session.status());
       return;
     }
-    auto list = (*st)->UsageTotals();
+    auto list = session->store->UsageTotals();
     if (!list.ok()) {
       rc = Fail(err, list.status());
       return;
@@ -243,21 +253,12 @@ void AddUsageCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std
     nlohmann::json arr = nlohmann::json::array();
     TextTable t({"Customer", "Account", "Accelerator", "Records", "Accel-hours", "Ops (central)", "First", "Last"});
     for (const auto& u : *list) {
-      const chips::Accelerator* part = (*data)->accelerators.Find(u.accelerator);
-      auto e = part != nullptr ? metering::EstimateOps(*part, u.accelerator_seconds, p, std::nullopt)
-                               : Result<metering::OpsEstimate>(Status::NotFound(u.accelerator));
-      nlohmann::json j = e.ok() ? app::OpsJson(*e) : nlohmann::json::object();
-      j["customer"] = u.customer;
-      j["account"] = u.account;
-      j["accelerator"] = u.accelerator;
-      j["records"] = u.records;
-      j["accelerator_seconds"] = u.accelerator_seconds;
-      j["first_start"] = FormatTimestamp(u.first_start);
-      j["last_end"] = FormatTimestamp(u.last_end);
-      arr.push_back(j);
+      nlohmann::json j = app::UsageTotalJson(u, session->data->accelerators, p);
       t.AddRow({u.customer, u.account, u.accelerator, std::to_string(u.records),
-                Fixed(static_cast<double>(u.accelerator_seconds) / 3600.0, 1), e.ok() ? Sci(e->central) : "-",
-                FormatTimestamp(u.first_start), FormatTimestamp(u.last_end)});
+                Fixed(static_cast<double>(u.accelerator_seconds) / 3600.0, 1),
+                j.contains("ops_central") ? Sci(j["ops_central"].get<double>()) : "-", FormatTimestamp(u.first_start),
+                FormatTimestamp(u.last_end)});
+      arr.push_back(std::move(j));
     }
     if (o.json) {
       out << arr.dump(2) << "\n";

@@ -94,6 +94,26 @@ class NameMemo {
 using InstanceMemo = NameMemo<chips::InstanceCatalog, chips::InstanceType>;
 using PartMemo = NameMemo<chips::AcceleratorCatalog, chips::Accelerator>;
 
+// The billing columns a usage row's span and amount come from, with their names for messages.
+struct SpanColumns {
+  std::optional<std::size_t> start, end, amount;
+  std::string_view start_name, end_name, amount_name;
+};
+
+// Reads the span and the used-hours amount of a billing row into `r`; "" or the positioned error.
+std::string FillFromBillingRow(UsageRecord& r, const CsvTable::Row& row, const SpanColumns& c, int per_instance,
+                               std::string_view source) {
+  std::string err = ParseSpan(r, row.Get(c.start), row.Get(c.end), c.start_name, c.end_name, source, row.line());
+  if (!err.empty()) return err;
+  auto amount = ParseDouble(Value(row.Get(c.amount)));
+  if (!amount || *amount < 0) {
+    return Where(source, row.line(), c.amount_name) + ": not a non-negative number: '" +
+           std::string(row.Get(c.amount)) + "'";
+  }
+  err = FillSeconds(r, *amount, per_instance);
+  return err.empty() ? err : Where(source, row.line(), c.amount_name) + ": " + err;
+}
+
 }  // namespace
 
 std::string ContentId(std::string_view content) {
@@ -148,6 +168,12 @@ Status ReadCur(std::string_view text, std::string_view source, const chips::Inst
   const auto col_identity_line_item_id = table.Column("identity_line_item_id");
   const auto col_identity_time_interval = table.Column("identity_time_interval");
   const auto col_line_item_availability_zone = table.Column("line_item_availability_zone");
+  const SpanColumns span_columns{table.Column("line_item_usage_start_date"),
+                                 table.Column("line_item_usage_end_date"),
+                                 table.Column("line_item_usage_amount"),
+                                 "line_item_usage_start_date",
+                                 "line_item_usage_end_date",
+                                 "line_item_usage_amount"};
   std::vector<std::optional<std::size_t>> identity_columns;  // the row's identity, without a line item id
   for (const char* c :
        {"line_item_usage_account_id", "line_item_resource_id", "line_item_usage_type", "line_item_usage_start_date",
@@ -157,9 +183,6 @@ Status ReadCur(std::string_view text, std::string_view source, const chips::Inst
   const auto col_line_item_line_item_type = table.Column("line_item_line_item_type");
   const auto col_line_item_resource_id = table.Column("line_item_resource_id");
   const auto col_line_item_usage_account_id = table.Column("line_item_usage_account_id");
-  const auto col_line_item_usage_amount = table.Column("line_item_usage_amount");
-  const auto col_line_item_usage_end_date = table.Column("line_item_usage_end_date");
-  const auto col_line_item_usage_start_date = table.Column("line_item_usage_start_date");
   const auto col_line_item_usage_type = table.Column("line_item_usage_type");
   const auto col_pricing_unit = table.Column("pricing_unit");
   const auto col_product_instance_type = table.Column("product_instance_type");
@@ -197,22 +220,8 @@ Status ReadCur(std::string_view text, std::string_view source, const chips::Inst
       continue;
     }
     UsageRecord r;
-    std::string err = ParseSpan(r, row.Get(col_line_item_usage_start_date), row.Get(col_line_item_usage_end_date),
-                                "line_item_usage_start_date", "line_item_usage_end_date", source, row.line());
-    if (!err.empty()) {
+    if (std::string err = FillFromBillingRow(r, row, span_columns, it->count, source); !err.empty()) {
       report.errors.push_back({row.line(), err});
-      continue;
-    }
-    auto amount = ParseDouble(Value(row.Get(col_line_item_usage_amount)));
-    if (!amount || *amount < 0) {
-      report.errors.push_back({row.line(), Where(source, row.line(), "line_item_usage_amount") +
-                                               ": not a non-negative number: '" +
-                                               std::string(row.Get(col_line_item_usage_amount)) + "'"});
-      continue;
-    }
-    err = FillSeconds(r, *amount, it->count);
-    if (!err.empty()) {
-      report.errors.push_back({row.line(), Where(source, row.line(), "line_item_usage_amount") + ": " + err});
       continue;
     }
     r.account = std::string(Value(row.Get(col_line_item_usage_account_id)));
@@ -254,6 +263,12 @@ Status ReadFocus(std::string_view text, std::string_view source, const chips::In
       {"ChargePeriodStart", "ChargePeriodEnd", "ChargeCategory", "ConsumedQuantity", "ConsumedUnit", "SubAccountId"}));
   // Column indices once per file: the row loop does no name lookups.
   const auto col_AvailabilityZone = table.Column("AvailabilityZone");
+  const SpanColumns span_columns{table.Column("ChargePeriodStart"),
+                                 table.Column("ChargePeriodEnd"),
+                                 table.Column("ConsumedQuantity"),
+                                 "ChargePeriodStart",
+                                 "ChargePeriodEnd",
+                                 "ConsumedQuantity"};
   const auto col_SkuId = table.Column("SkuId");
   const auto col_ChargeDescription = table.Column("ChargeDescription");
   const std::vector<std::optional<std::size_t>> instance_columns = {
@@ -266,9 +281,6 @@ Status ReadFocus(std::string_view text, std::string_view source, const chips::In
   const auto col_BillingAccountId = table.Column("BillingAccountId");
   const auto col_ChargeCategory = table.Column("ChargeCategory");
   const auto col_ChargeClass = table.Column("ChargeClass");
-  const auto col_ChargePeriodEnd = table.Column("ChargePeriodEnd");
-  const auto col_ChargePeriodStart = table.Column("ChargePeriodStart");
-  const auto col_ConsumedQuantity = table.Column("ConsumedQuantity");
   const auto col_ConsumedUnit = table.Column("ConsumedUnit");
   const auto col_RegionId = table.Column("RegionId");
   const auto col_ResourceId = table.Column("ResourceId");
@@ -311,22 +323,8 @@ Status ReadFocus(std::string_view text, std::string_view source, const chips::In
       continue;
     }
     UsageRecord r;
-    std::string err = ParseSpan(r, row.Get(col_ChargePeriodStart), row.Get(col_ChargePeriodEnd), "ChargePeriodStart",
-                                "ChargePeriodEnd", source, row.line());
-    if (!err.empty()) {
+    if (std::string err = FillFromBillingRow(r, row, span_columns, it->count, source); !err.empty()) {
       report.errors.push_back({row.line(), err});
-      continue;
-    }
-    auto qty = ParseDouble(Value(row.Get(col_ConsumedQuantity)));
-    if (!qty || *qty < 0) {
-      report.errors.push_back({row.line(), Where(source, row.line(), "ConsumedQuantity") +
-                                               ": not a non-negative number: '" +
-                                               std::string(row.Get(col_ConsumedQuantity)) + "'"});
-      continue;
-    }
-    err = FillSeconds(r, *qty, it->count);
-    if (!err.empty()) {
-      report.errors.push_back({row.line(), Where(source, row.line(), "ConsumedQuantity") + ": " + err});
       continue;
     }
     r.account = std::string(Value(row.Get(col_SubAccountId)));
