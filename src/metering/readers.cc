@@ -114,6 +114,8 @@ std::string FillFromBillingRow(UsageRecord& r, const CsvTable::Row& row, const S
   return err.empty() ? err : Where(source, row.line(), c.amount_name) + ": " + err;
 }
 
+std::string RowContentId(const CsvTable::Row& row, const std::vector<std::optional<std::size_t>>& columns);
+
 }  // namespace
 
 std::string ContentId(std::string_view content) {
@@ -124,6 +126,20 @@ std::string ContentId(std::string_view content) {
                 static_cast<unsigned long long>(Hash64(content, 2)));
   return buf;
 }
+
+namespace {
+
+// The id of a row without one: a content hash of the columns that identify it.
+std::string RowContentId(const CsvTable::Row& row, const std::vector<std::optional<std::size_t>>& columns) {
+  std::string content;
+  for (const auto& col : columns) {
+    content += row.Get(col);
+    content += '\x1f';
+  }
+  return ContentId(content);
+}
+
+}  // namespace
 
 std::string_view UsageFormatName(UsageFormat f) {
   switch (f) {
@@ -241,14 +257,7 @@ Status ReadCur(std::string_view text, std::string_view source, const chips::Inst
     if (!line_item_id.empty()) {
       r.id = std::string(line_item_id) + "@" + std::string(Value(row.Get(col_identity_time_interval)));
     } else {
-      std::string content;
-      for (std::string_view col :
-           {"line_item_usage_account_id", "line_item_resource_id", "line_item_usage_type", "line_item_usage_start_date",
-            "line_item_usage_end_date", "line_item_usage_amount", "line_item_line_item_type"}) {
-        content += row.Get(col);
-        content += '\x1f';
-      }
-      r.id = ContentId(content);
+      r.id = RowContentId(row, identity_columns);
     }
     CKYC_RETURN_IF_ERROR(sink.Accept(r));
     ++report.accepted;
@@ -341,12 +350,7 @@ Status ReadFocus(std::string_view text, std::string_view source, const chips::In
     r.region = std::string(Value(row.Get(col_AvailabilityZone)));
     if (r.region.empty()) r.region = std::string(Value(row.Get(col_RegionId)));
     r.network_gbps = it->network_gbps;
-    std::string content;
-    for (const auto& col : identity_columns) {
-      content += row.Get(col);
-      content += '\x1f';
-    }
-    r.id = ContentId(content);
+    r.id = RowContentId(row, identity_columns);
     CKYC_RETURN_IF_ERROR(sink.Accept(r));
     ++report.accepted;
   }
