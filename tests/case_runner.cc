@@ -11,6 +11,7 @@
 //   json <pointer> lacks <JSON>       the opposite
 //   json <pointer> size <n>           array or object has n elements ("." is the whole document)
 //   stdout contains <text>
+//   stdout lacks <text>
 //   stderr contains <text>
 //   stderr = <text>                   whole stderr, trailing newline ignored
 //
@@ -80,6 +81,10 @@ std::string Check(const std::string& check, int exit_code, const std::string& ou
   if (StartsWith(check, "stdout contains ")) {
     std::string want = check.substr(16);
     return out.find(want) != std::string::npos ? "" : "stdout lacks '" + want + "'";
+  }
+  if (StartsWith(check, "stdout lacks ")) {
+    std::string unwanted = check.substr(13);
+    return out.find(unwanted) == std::string::npos ? "" : "stdout holds '" + unwanted + "'";
   }
   if (StartsWith(check, "stderr contains ")) {
     std::string want = check.substr(16);

@@ -201,4 +201,91 @@ nlohmann::json UsageTotalJson(const store::UsageTotal& u, const chips::Accelerat
   return j;
 }
 
+nlohmann::json AssessmentJson(const parties::Assessment& a, const parties::OwnershipIndex& index) {
+  const parties::Party* p = index.Find(a.id);
+  nlohmann::json j;
+  j["id"] = a.id;
+  if (p != nullptr) {
+    j["name"] = p->name;
+    j["kind"] = p->kind == parties::PartyKind::kIndividual ? "individual" : "entity";
+    j["lists"] = p->lists;
+  }
+  j["us_person"] = {{"status", parties::UsPersonStatusName(a.us_person.status)}, {"basis", a.us_person.basis}};
+  j["headquarters"] = {
+      {"country", a.headquarters.country}, {"basis", a.headquarters.basis}, {"in_d5_or_macau", a.hq_in_d5_or_macau}};
+  j["ultimate_parent"] = {{"id", a.ultimate_parent.id},
+                          {"chain", a.ultimate_parent.chain},
+                          {"ambiguous", a.ultimate_parent.ambiguous},
+                          {"cycle", a.ultimate_parent.cycle},
+                          {"basis", a.ultimate_parent.basis},
+                          {"headquarters",
+                           {{"country", a.parent_headquarters.country},
+                            {"basis", a.parent_headquarters.basis},
+                            {"in_d5_or_macau", a.parent_hq_in_d5_or_macau}}}};
+  j["effective_ownership"] = {{"by_holder", a.ownership.by_holder},
+                              {"by_country", a.ownership.by_country},
+                              {"unattributed_percent", a.ownership.unattributed},
+                              {"undetermined", a.ownership.undetermined},
+                              {"undetermined_edges", a.ownership.undetermined_edges},
+                              {"cycle", a.ownership.cycle}};
+  nlohmann::json bos = nlohmann::json::array();
+  for (const auto& bo : a.beneficial_owners) {
+    bos.push_back({{"id", bo.id}, {"percent", bo.percent}, {"control", bo.control}, {"basis", bo.basis}});
+  }
+  j["beneficial_owners"] = bos;
+  j["foreign_beneficial_owners"] = a.foreign_beneficial_owners;
+  auto aggregate = [](const parties::AggregateStatus& s) {
+    return nlohmann::json{{"listed", s.listed},
+                          {"blocked", s.blocked},
+                          {"blocked_share_percent", s.blocked_share},
+                          {"undetermined", s.undetermined},
+                          {"blocked_owners", s.blocked_owners}};
+  };
+  j["ofac_50_percent"] = aggregate(a.ofac);
+  j["bis_affiliates"] = aggregate(a.bis);
+  j["bis_affiliates"]["rule_in_force"] = a.bis_rule_in_force;
+  j["cip_missing"] = a.cip_missing;
+  nlohmann::json flags = nlohmann::json::array();
+  nlohmann::json codes = nlohmann::json::array();
+  for (const auto& f : a.red_flags) {
+    flags.push_back({{"code", f.code}, {"detail", f.detail}});
+    if (std::find(codes.begin(), codes.end(), f.code) == codes.end()) codes.push_back(f.code);
+  }
+  j["red_flags"] = flags;
+  j["red_flag_codes"] = codes;
+  j["screening"] = "not run: the screening engine is not built yet (issue 3); list designations come from imports";
+  return j;
+}
+
+nlohmann::json PartyImportJson(const PartyImportSummary& s) {
+  return {{"source", s.source},       {"format", s.format},        {"records", s.records}, {"parties", s.parties},
+          {"ownership", s.ownership}, {"roles", s.roles},          {"skipped", s.skipped}, {"changed", s.changed},
+          {"errors", s.errors},       {"stored", s.errors.empty()}};
+}
+
+nlohmann::json NeighbourhoodJson(const Neighbourhood& n) {
+  nlohmann::json nodes = nlohmann::json::array();
+  for (const parties::Party* p : n.parties) {
+    nodes.push_back({{"id", p->id},
+                     {"name", p->name},
+                     {"kind", p->kind == parties::PartyKind::kIndividual ? "individual" : "entity"},
+                     {"incorporation_country", p->incorporation_country},
+                     {"headquarters_country", p->headquarters_country},
+                     {"lists", p->lists}});
+  }
+  nlohmann::json edges = nlohmann::json::array();
+  for (const parties::OwnershipEdge* e : n.ownership) {
+    edges.push_back({{"id", e->id},
+                     {"owner", e->owner},
+                     {"owned", e->owned},
+                     {"percent", e->percent ? nlohmann::json(*e->percent) : nlohmann::json()},
+                     {"control", e->control}});
+  }
+  nlohmann::json roles = nlohmann::json::array();
+  for (const parties::RoleEdge* e : n.roles) {
+    roles.push_back({{"id", e->id}, {"person", e->person}, {"entity", e->entity}, {"role", e->role}});
+  }
+  return {{"nodes", nodes}, {"ownership", edges}, {"roles", roles}};
+}
+
 }  // namespace ckyc::app

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/parties.h"
 #include "app/usage.h"
 #include "chips/catalog.h"
 #include "chips/classify.h"
@@ -23,6 +24,10 @@ nlohmann::json OpsJson(const metering::OpsEstimate& e);
 nlohmann::json RunJson(const metering::TrainingRun& r, const metering::MeteringParameters& p);
 nlohmann::json ClusterJson(const metering::Cluster& c, const metering::MeteringParameters& p);
 nlohmann::json IngestJson(const IngestSummary& s);
+nlohmann::json AssessmentJson(const parties::Assessment& a, const parties::OwnershipIndex& index);
+nlohmann::json PartyImportJson(const PartyImportSummary& s);
+nlohmann::json NeighbourhoodJson(const Neighbourhood& n);
+
 // Totals with their operations estimate (at the prior); no ops_* keys when the part is unknown.
 nlohmann::json UsageTotalJson(const store::UsageTotal& u, const chips::AcceleratorCatalog& parts,
                               const metering::MeteringParameters& p);

@@ -58,9 +58,12 @@ struct Options {
   double hours = 0;
   std::optional<double> utilization;
   std::string as_of;
+  std::string geoip;
 };
 
 // Registers `ckyc usage ...` (cli/usage_commands.cc).
 void AddUsageCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std::ostream& err);
+// Registers `ckyc parties ...` (cli/party_commands.cc).
+void AddPartyCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std::ostream& err);
 
 }  // namespace ckyc::cli

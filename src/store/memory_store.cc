@@ -100,6 +100,21 @@ class MemoryStore final : public Store {
     for (auto& [k, t] : sums) out.push_back(t);
     return out;
   }
+  Result<std::int64_t> PutPartyDocs(const std::vector<PartyDoc>& docs) override {
+    std::int64_t changed = 0;
+    for (const PartyDoc& d : docs) {
+      std::string& slot = party_docs_[{d.kind, d.id}];
+      if (slot != d.doc) ++changed;
+      slot = d.doc;
+    }
+    return changed;
+  }
+  Result<std::vector<PartyDoc>> ListPartyDocs() override {
+    std::vector<PartyDoc> out;
+    for (const auto& [k, doc] : party_docs_) out.push_back({k.first, k.second, doc});
+    return out;
+  }
+
   Status LinkAccount(const AccountLink& link) override {
     links_[link.account] = link;
     return Status::Ok();
@@ -123,6 +138,7 @@ class MemoryStore final : public Store {
   std::map<std::string, metering::UsageRecord> usage_;
   std::map<std::string, AccountLink> links_;
   std::map<std::string, double> measured_;
+  std::map<std::pair<std::string, std::string>, std::string> party_docs_;
   const Clock& clock_;
   std::vector<AppliedMigration> migrations_;
   std::vector<AcceleratorRecord> records_;

@@ -100,7 +100,23 @@ class UsageStore {
   virtual Result<std::map<std::string, double>> MeasuredUtilization() = 0;
 };
 
-class Store : public UsageStore {
+// A party, ownership edge or role as a document of the parties jsonl format, keyed by kind and id.
+struct PartyDoc {
+  std::string kind;  // "party", "ownership", "role"
+  std::string id;
+  std::string doc;  // one jsonl line
+};
+
+class PartyStore {
+ public:
+  virtual ~PartyStore() = default;
+  // Upserts all `docs` in one transaction: all or nothing. Re-putting the same document is a
+  // no-op; `changed` counts documents that were new or different.
+  virtual Result<std::int64_t> PutPartyDocs(const std::vector<PartyDoc>& docs) = 0;
+  virtual Result<std::vector<PartyDoc>> ListPartyDocs() = 0;
+};
+
+class Store : public UsageStore, public PartyStore {
  public:
   virtual ~Store() = default;
 

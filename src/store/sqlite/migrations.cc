@@ -62,6 +62,15 @@ CREATE TABLE measured_utilization (
   updated_at  TEXT NOT NULL
 ) WITHOUT ROWID;
 )sql"},
+      {3, "parties, ownership and roles", R"sql(
+CREATE TABLE party_doc (
+  kind       TEXT NOT NULL CHECK (kind IN ('party', 'ownership', 'role')),
+  id         TEXT NOT NULL,
+  doc        TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (kind, id)
+) WITHOUT ROWID;
+)sql"},
   };
   return kMigrations;
 }

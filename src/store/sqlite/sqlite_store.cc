@@ -348,6 +348,46 @@ class SqliteStore final : public Store {
     return out;
   }
 
+  Result<std::int64_t> PutPartyDocs(const std::vector<PartyDoc>& docs) override {
+    CKYC_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    std::int64_t changed = 0;
+    Status s = [&]() -> Status {
+      Statement st;
+      CKYC_RETURN_IF_ERROR(Prepare(
+          "INSERT INTO party_doc (kind, id, doc, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (kind, id) DO UPDATE "
+          "SET doc = excluded.doc, updated_at = excluded.updated_at WHERE doc <> excluded.doc",
+          st));
+      const std::string now = FormatTimestamp(clock_.Now());
+      for (const PartyDoc& d : docs) {
+        sqlite3_reset(st.get());
+        BindText(st.get(), 1, d.kind);
+        BindText(st.get(), 2, d.id);
+        BindText(st.get(), 3, d.doc);
+        BindText(st.get(), 4, now);
+        CKYC_RETURN_IF_ERROR(StepDone(st, "store " + d.kind + " '" + d.id + "'"));
+        changed += sqlite3_changes(db_);
+      }
+      return Status::Ok();
+    }();
+    if (s.ok()) s = Exec("COMMIT");
+    if (!s.ok()) {
+      Exec("ROLLBACK").IgnoreError();  // keep the error that caused the rollback
+      return s;
+    }
+    return changed;
+  }
+
+  Result<std::vector<PartyDoc>> ListPartyDocs() override {
+    Statement st;
+    CKYC_RETURN_IF_ERROR(Prepare("SELECT kind, id, doc FROM party_doc ORDER BY kind, id", st));
+    std::vector<PartyDoc> out;
+    int rc;
+    while ((rc = sqlite3_step(st.get())) == SQLITE_ROW)
+      out.push_back({Text(st.get(), 0), Text(st.get(), 1), Text(st.get(), 2)});
+    if (rc != SQLITE_DONE) return Error(rc, "list parties");
+    return out;
+  }
+
   Status LinkAccount(const AccountLink& link) override {
     Statement st;
     CKYC_RETURN_IF_ERROR(
