@@ -11,6 +11,18 @@
 
 namespace ckyc::app {
 
+parties::AssessParameters DefaultAssessParameters(const Date& on) {
+  using std::chrono::day;
+  using std::chrono::month;
+  using std::chrono::year;
+  const Date effective{year{2025}, month{9}, day{29}};
+  const Date suspended{year{2025}, month{11}, day{10}};
+  const Date resumed{year{2026}, month{11}, day{10}};
+  parties::AssessParameters p;
+  p.ownership.bis_affiliates_in_force = (on >= effective && on < suspended) || on >= resumed;
+  return p;
+}
+
 Result<parties::PartyGraph> LoadPartyGraph(store::Store& store, const CountryTable& countries) {
   CKYC_ASSIGN_OR_RETURN(auto docs, store.ListPartyDocs());
   std::string text;
@@ -108,10 +120,10 @@ std::string NeighbourhoodDot(const Neighbourhood& n, const std::string& focus) {
   std::string out = "digraph ownership {\n  rankdir=BT;\n  node [shape=box, fontname=\"Helvetica\"];\n";
   for (const parties::Party* p : n.parties) {
     std::string label = p->name;
-    const std::string country = p->kind == parties::PartyKind::kIndividual
-                                    ? (p->nationalities.empty() ? p->residence_country : p->nationalities.front())
-                                    : (p->headquarters_country.empty() ? p->incorporation_country
-                                                                       : p->headquarters_country);
+    const std::string country =
+        p->kind == parties::PartyKind::kIndividual
+            ? (p->nationalities.empty() ? p->residence_country : p->nationalities.front())
+            : (p->headquarters_country.empty() ? p->incorporation_country : p->headquarters_country);
     if (!country.empty()) label += "\\n" + country;
     if (!p->lists.empty()) label += "\\nlisted";
     out += "  " + quote(p->id) + " [label=" + quote(label) +

@@ -21,14 +21,19 @@ struct PartyImportSummary {
   std::size_t ownership = 0;
   std::size_t roles = 0;
   std::size_t skipped = 0;
-  std::int64_t changed = 0;          // documents new or different from what was stored
-  std::vector<std::string> errors;   // non-empty: nothing of the file was stored
+  std::int64_t changed = 0;         // documents new or different from what was stored
+  std::vector<std::string> errors;  // non-empty: nothing of the file was stored
 };
 
 // `key_path` holds the payment-token key (see tokenizer.h).
 Result<PartyImportSummary> ImportPartiesFile(const std::string& path, std::optional<parties::PartyFormat> format,
                                              const ReferenceData& data, store::Store& store,
                                              const std::string& key_path);
+
+// The assessment parameters in force on `on`. Until policy packs carry them (issue 6), the one dated
+// rule is here, with its citations: the BIS Affiliates Rule (90 FR 47201) took effect 2025-09-29,
+// was suspended 2025-11-10 through 2026-11-09 (90 FR 50857), and applies again from 2026-11-10.
+parties::AssessParameters DefaultAssessParameters(const Date& on);
 
 Result<parties::PartyGraph> LoadPartyGraph(store::Store& store, const CountryTable& countries);
 

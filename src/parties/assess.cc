@@ -6,7 +6,9 @@
 namespace ckyc::parties {
 namespace {
 
-bool Has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+bool Has(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
 
 std::string DeclaredCountry(const Party& p, const OwnershipIndex& index, const AssessParameters& params) {
   if (p.kind == PartyKind::kLegalEntity) return index.HeadquartersOf(p.id, params.ownership).country;
@@ -98,8 +100,8 @@ Assessment Assess(const OwnershipIndex& index, const std::string& id, const Asse
   const Party* p = index.Find(id);
   if (p == nullptr) return a;
   a.us_person = DetermineUsPerson(*p, params);
-  const bool foreign = a.us_person.status == UsPersonStatus::kForeign ||
-                       a.us_person.status == UsPersonStatus::kUndetermined;
+  const bool foreign =
+      a.us_person.status == UsPersonStatus::kForeign || a.us_person.status == UsPersonStatus::kUndetermined;
   if (foreign) a.cip_missing = CipGaps(*p, params.cip_required);
 
   // Contact data that points somewhere other than the declared country.
@@ -109,8 +111,8 @@ Assessment Assess(const OwnershipIndex& index, const std::string& id, const Asse
     if (!c.valid) {
       a.red_flags.push_back({"phone-invalid", "'" + phone + "': " + c.reason});
     } else if (!declared.empty() && !c.region.empty() && c.region != declared) {
-      a.red_flags.push_back({"phone-region-mismatch", "phone " + c.e164 + " is a " + c.region +
-                                                          " number; declared country is " + declared});
+      a.red_flags.push_back({"phone-region-mismatch",
+                             "phone " + c.e164 + " is a " + c.region + " number; declared country is " + declared});
     }
   }
   for (const std::string& email : p->emails) {
@@ -132,8 +134,8 @@ Assessment Assess(const OwnershipIndex& index, const std::string& id, const Asse
       if (!Has(params.admin_actions, ev.action)) continue;
       auto c = geo->CountryOf(ev.ip);
       if (!c.ok()) {
-        a.red_flags.push_back({"access-ip-invalid", "access event at " + FormatTimestamp(ev.at) + ": " +
-                                                        c.status().message()});
+        a.red_flags.push_back(
+            {"access-ip-invalid", "access event at " + FormatTimestamp(ev.at) + ": " + c.status().message()});
       } else if (c->has_value()) {
         ++countries[**c];
       }

@@ -43,7 +43,7 @@ struct AssessParameters {
 };
 
 struct RedFlag {
-  std::string code;    // "phone-region-mismatch", "admin-login-country", "payment-country", ...
+  std::string code;  // "phone-region-mismatch", "admin-login-country", "payment-country", ...
   std::string detail;
 };
 

@@ -290,7 +290,9 @@ void ImportJsonLine(PartyImport& out, Record& r, std::string_view source, const 
 
 // ---- FollowTheMoney ---------------------------------------------------------------------------
 
-std::string First(const std::vector<std::string>& v) { return v.empty() ? "" : v.front(); }
+std::string First(const std::vector<std::string>& v) {
+  return v.empty() ? "" : v.front();
+}
 
 void ImportFtm(PartyImport& out, Record& r, std::string_view source) {
   const std::string schema = r.Str("schema", true);
@@ -379,7 +381,7 @@ std::string BodsRef(element rel, std::string_view key) {
   element v;
   if (rel.get_object()[key].get(v) || v.is_null()) return "";
   std::string_view s;
-  if (!v.get_string().get(s)) return std::string(s);  // 0.4: a recordId
+  if (!v.get_string().get(s)) return std::string(s);                                    // 0.4: a recordId
   for (const char* k : {"describedByEntityStatement", "describedByPersonStatement"}) {  // 0.3
     if (!v.get_object()[k].get_string().get(s)) return std::string(s);
   }
@@ -486,9 +488,10 @@ void ImportBods(PartyImport& out, Record& r, std::string_view source) {
       if (type == "shareholding" || type == "votingRights") {
         out.graph.ownership.push_back(std::move(e));
         any = true;
-      } else if (type == "appointmentOfBoard" || type == "otherInfluenceOrControl" || type == "seniorManagingOfficial" ||
-                 type == "controlViaCompanyRulesOrArticles" || type == "controlByLegalFramework" ||
-                 type == "boardMember" || type == "boardChair" || type == "settlor" || type == "trustee") {
+      } else if (type == "appointmentOfBoard" || type == "otherInfluenceOrControl" ||
+                 type == "seniorManagingOfficial" || type == "controlViaCompanyRulesOrArticles" ||
+                 type == "controlByLegalFramework" || type == "boardMember" || type == "boardChair" ||
+                 type == "settlor" || type == "trustee") {
         e.percent.reset();
         e.control = true;
         out.graph.ownership.push_back(std::move(e));
@@ -526,7 +529,8 @@ void ImportCsv(PartyImport& out, std::string_view text, std::string_view source,
       e.owner = std::string(TrimAscii(row.Get("owner")));
       e.owned = std::string(TrimAscii(row.Get("owned")));
       if (e.id.empty()) e.id = e.owner + "->" + e.owned;
-      if (e.owner.empty() || e.owned.empty()) out.errors.push_back(row.Where("owner") + ": owner and owned are required");
+      if (e.owner.empty() || e.owned.empty())
+        out.errors.push_back(row.Where("owner") + ": owner and owned are required");
       auto pct = row.OptionalNonNegative("percent");
       if (!pct.ok()) {
         out.errors.push_back(pct.status().message());
@@ -543,8 +547,9 @@ void ImportCsv(PartyImport& out, std::string_view text, std::string_view source,
     return;
   }
   if (!table->Column("id") || !table->Column("kind") || !table->Column("name")) {
-    out.errors.push_back(std::string(source) + ": a parties CSV needs id, kind and name columns; an ownership CSV "
-                                               "needs owner, owned and percent");
+    out.errors.push_back(std::string(source) +
+                         ": a parties CSV needs id, kind and name columns; an ownership CSV "
+                         "needs owner, owned and percent");
     return;
   }
   for (std::size_t i = 0; i < table->size(); ++i) {

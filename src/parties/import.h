@@ -35,7 +35,7 @@ struct PartyImport {
   PartyGraph graph;                 // what the file holds
   std::vector<std::string> errors;  // non-empty: the file must not be taken
   std::size_t records = 0;
-  std::size_t skipped = 0;          // records of kinds this importer does not model
+  std::size_t skipped = 0;  // records of kinds this importer does not model
 };
 
 PartyImport ImportParties(std::string_view text, std::string_view source, PartyFormat format,

@@ -197,11 +197,10 @@ UltimateParent OwnershipIndex::UltimateParentOf(const std::string& id, const Own
     up.chain.push_back(current);
   }
   up.id = current;
-  up.basis = up.chain.size() == 1
-                 ? "no owner holds more than " + std::to_string(static_cast<int>(p.control_percent)) +
-                       " % or has control: the party is its own ultimate parent"
-                 : "control chain: each step an owner of more than " +
-                       std::to_string(static_cast<int>(p.control_percent)) + " % or with control";
+  up.basis = up.chain.size() == 1 ? "no owner holds more than " + std::to_string(static_cast<int>(p.control_percent)) +
+                                        " % or has control: the party is its own ultimate parent"
+                                  : "control chain: each step an owner of more than " +
+                                        std::to_string(static_cast<int>(p.control_percent)) + " % or with control";
   if (up.ambiguous) up.basis += "; more than one owner could claim control at some step (largest stake followed)";
   if (up.cycle) up.basis += "; the control chain loops";
   return up;
@@ -303,8 +302,8 @@ std::vector<BeneficialOwner> OwnershipIndex::BeneficialOwnersOf(const std::strin
   return out;
 }
 
-std::map<std::string, AggregateStatus> OwnershipIndex::Aggregate(const std::vector<std::string>& lists,
-                                                                 double percent, bool exclude_us_entities,
+std::map<std::string, AggregateStatus> OwnershipIndex::Aggregate(const std::vector<std::string>& lists, double percent,
+                                                                 bool exclude_us_entities,
                                                                  const OwnershipParameters& p) const {
   std::map<std::string, AggregateStatus> status;
   std::deque<std::string> work;

@@ -28,17 +28,17 @@
 namespace ckyc::parties {
 
 struct OwnershipParameters {
-  double control_percent = 50;            // ultimate parent: owner of more than this, or control
-  double beneficial_owner_percent = 25;   // IaaS NPRM: ≥ 25 % or substantial control
-  double ofac_percent = 50;               // OFAC 50 % rule: ≥ 50 % in aggregate
+  double control_percent = 50;           // ultimate parent: owner of more than this, or control
+  double beneficial_owner_percent = 25;  // IaaS NPRM: ≥ 25 % or substantial control
+  double ofac_percent = 50;              // OFAC 50 % rule: ≥ 50 % in aggregate
   std::vector<std::string> ofac_lists = {"SDN"};
-  double bis_percent = 50;                // BIS Affiliates rule: ≥ 50 %
+  double bis_percent = 50;  // BIS Affiliates rule: ≥ 50 %
   std::vector<std::string> bis_lists = {"EL", "MEU"};
-  bool bis_affiliates_in_force = true;    // the rule was suspended 2025-11-10 – 2026-11-09
+  bool bis_affiliates_in_force = true;  // the rule was suspended 2025-11-10 – 2026-11-09
   // Evidence for "headquartered in", strongest first: "declared" (principal place of business),
   // "address" (the party's business address), "incorporation" (place of incorporation).
   std::vector<std::string> headquarters_evidence = {"declared", "address", "incorporation"};
-  int max_iterations = 200;               // fixed-point bound for cycles
+  int max_iterations = 200;  // fixed-point bound for cycles
 };
 
 struct UltimateParent {
@@ -55,19 +55,19 @@ struct Headquarters {
 };
 
 struct EffectiveOwnership {
-  std::map<std::string, double> by_holder;   // terminal holder id → percent of the party
-  std::map<std::string, double> by_country;  // holder's headquarters / residence country → percent
-  double unattributed = 0;                   // held by owners not on file (attributed to the entity they own)
-  bool undetermined = false;                 // some path has an unknown percentage
+  std::map<std::string, double> by_holder;      // terminal holder id → percent of the party
+  std::map<std::string, double> by_country;     // holder's headquarters / residence country → percent
+  double unattributed = 0;                      // held by owners not on file (attributed to the entity they own)
+  bool undetermined = false;                    // some path has an unknown percentage
   std::vector<std::string> undetermined_edges;  // ids of those edges
   bool cycle = false;
 };
 
 struct AggregateStatus {
-  bool listed = false;       // on one of the lists itself
-  bool blocked = false;      // listed, or owned ≥ threshold in aggregate by blocked parties
-  double blocked_share = 0;  // percent held by blocked owners (direct stakes; blocked intermediaries pass all)
-  bool undetermined = false; // a blocked owner's stake is unknown (BIS Red Flag 29)
+  bool listed = false;        // on one of the lists itself
+  bool blocked = false;       // listed, or owned ≥ threshold in aggregate by blocked parties
+  double blocked_share = 0;   // percent held by blocked owners (direct stakes; blocked intermediaries pass all)
+  bool undetermined = false;  // a blocked owner's stake is unknown (BIS Red Flag 29)
   std::vector<std::string> blocked_owners;
 };
 
@@ -114,7 +114,7 @@ struct CompactOwnershipGraph {
   std::vector<std::uint32_t> node_label;  // label index per node (used when the node is terminal)
   std::vector<std::uint32_t> edge_owner;
   std::vector<std::uint32_t> edge_owned;
-  std::vector<double> edge_percent;       // NaN: unknown
+  std::vector<double> edge_percent;  // NaN: unknown
 };
 
 struct OwnershipDistribution {

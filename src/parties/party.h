@@ -69,7 +69,7 @@ struct Party {
   bool reseller = false;
   std::string via_reseller;  // id of the reseller this customer came through, if any
   std::vector<std::string> accounts;
-  std::size_t line = 0;      // where it was imported from, for messages
+  std::size_t line = 0;  // where it was imported from, for messages
   std::string source;
 };
 

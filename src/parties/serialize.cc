@@ -27,14 +27,19 @@ std::string ToJsonLine(const Party& p) {
   if (p.us_permanent_resident) j["us_permanent_resident"] = *p.us_permanent_resident;
   if (p.date_of_birth) j["date_of_birth"] = FormatDate(*p.date_of_birth);
   if (p.address) {
-    j["address"] = {{"street", p.address->street}, {"city", p.address->city}, {"region", p.address->region},
-                    {"postal_code", p.address->postal_code}, {"country", p.address->country}};
+    j["address"] = {{"street", p.address->street},
+                    {"city", p.address->city},
+                    {"region", p.address->region},
+                    {"postal_code", p.address->postal_code},
+                    {"country", p.address->country}};
   }
   if (!p.emails.empty()) j["emails"] = p.emails;
   if (!p.phones.empty()) j["phones"] = p.phones;
   for (const PaymentInstrument& pi : p.payments) {
-    j["payments"].push_back({{"type", pi.type}, {"institution", pi.institution},
-                             {"institution_country", pi.institution_country}, {"token", pi.token},
+    j["payments"].push_back({{"type", pi.type},
+                             {"institution", pi.institution},
+                             {"institution_country", pi.institution_country},
+                             {"token", pi.token},
                              {"last4", pi.last4}});
   }
   for (const AccessEvent& ev : p.access) {

@@ -8,7 +8,7 @@
 
 namespace ckyc::parties {
 
-std::string ToJsonLine(const Party& p);           // payment numbers never appear: token + last4
+std::string ToJsonLine(const Party& p);  // payment numbers never appear: token + last4
 std::string ToJsonLine(const OwnershipEdge& e);
 std::string ToJsonLine(const RoleEdge& e);
 
