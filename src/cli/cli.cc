@@ -362,15 +362,12 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
       rc = Fail(err, data.status());
       return;
     }
-    Date on = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
-    if (!o.on.empty()) {
-      auto d = ParseDate(o.on);
-      if (!d.ok()) {
-        rc = Fail(err, d.status().WithContext("--on"));
-        return;
-      }
-      on = *d;
+    auto on_date = OnDate(o.on);
+    if (!on_date.ok()) {
+      rc = Fail(err, on_date.status());
+      return;
     }
+    const Date on = *on_date;
     auto c = (*data)->countries.Resolve(o.name);
     if (!c.ok()) {
       rc = Fail(err, c.status());

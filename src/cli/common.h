@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/date.h"
 #include "core/status.h"
 
 namespace ckyc::cli {
@@ -35,6 +36,16 @@ inline std::string Fixed(double v, int decimals) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
   return buf;
+}
+
+// The --on date: `text` as YYYY-MM-DD, or today (UTC) when empty; errors name the flag.
+inline Result<Date> OnDate(const std::string& text) {
+  if (text.empty()) {
+    return Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  }
+  auto d = ParseDate(text);
+  if (!d.ok()) return d.status().WithContext("--on");
+  return d;
 }
 
 struct Options {

@@ -17,6 +17,28 @@ std::string Pct(double v) {
   return Fixed(v, v == static_cast<long long>(v) ? 0 : 2) + " %";
 }
 
+// What `parties show` and `parties graph` start from: the reference data, the store and the graph,
+// with the party asked for known to be in it.
+struct PartySession {
+  std::unique_ptr<app::ReferenceData> data;
+  std::unique_ptr<store::Store> store;
+  parties::PartyGraph graph;
+};
+
+Result<PartySession> OpenPartySession(const Options& o) {
+  static const SystemClock clock;
+  PartySession s;
+  CKYC_ASSIGN_OR_RETURN(s.data, app::LoadReferenceData());
+  CKYC_ASSIGN_OR_RETURN(s.store, store::OpenSqliteStore(store::DefaultDatabasePath(o.db), clock));
+  CKYC_ASSIGN_OR_RETURN(s.graph, app::LoadPartyGraph(*s.store, s.data->countries));
+  if (s.graph.parties.count(o.name) == 0) {
+    std::vector<std::string> ids;
+    for (const auto& [id, p] : s.graph.parties) ids.push_back(id);
+    return Status::NotFound("unknown party '" + o.name + "'" + DidYouMean(ClosestNames(o.name, ids)));
+  }
+  return s;
+}
+
 }  // namespace
 
 // The callbacks run after this function returns: they capture only caller-owned objects.
@@ -91,46 +113,26 @@ show->add_option("--geoip", o.geoip, "MaxMind DB (.mmdb) for login countries (de
 show->add_option("--db", o.db, "Database path");
 show->add_flag("--json", o.json, "JSON document");
 show->callback([&] {
-  auto data = app::LoadReferenceData();
-  if (!data.ok()) {
-    rc = Fail(err, data.status());
+  auto session = OpenPartySession(o);
+  if (!session.ok()) {
+    rc = Fail(err, session.status());
     return;
   }
-  static const SystemClock clock;
-  auto st = store::OpenSqliteStore(store::DefaultDatabasePath(o.db), clock);
-  if (!st.ok()) {
-    rc = Fail(err, st.status());
+  auto on_date = OnDate(o.on);
+  if (!on_date.ok()) {
+    rc = Fail(err, on_date.status());
     return;
   }
-  auto graph = app::LoadPartyGraph(**st, (*data)->countries);
-  if (!graph.ok()) {
-    rc = Fail(err, graph.status());
-    return;
-  }
-  if (graph->parties.count(o.name) == 0) {
-    std::vector<std::string> ids;
-    for (const auto& [id, p] : graph->parties) ids.push_back(id);
-    rc = Fail(err, Status::NotFound("unknown party '" + o.name + "'" + DidYouMean(ClosestNames(o.name, ids))));
-    return;
-  }
-  Date on = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
-  if (!o.on.empty()) {
-    auto d = ParseDate(o.on);
-    if (!d.ok()) {
-      rc = Fail(err, d.status().WithContext("--on"));
-      return;
-    }
-    on = *d;
-  }
+  const Date on = *on_date;
   auto geo = app::OpenDefaultGeolocator(o.geoip.empty() ? std::nullopt : std::optional<std::string>(o.geoip));
   if (!geo.ok() && geo.status().code() != StatusCode::kNotFound) {
     rc = Fail(err, geo.status());
     return;
   }
-  parties::OwnershipIndex index(*graph, on);
+  parties::OwnershipIndex index(session->graph, on);
   const parties::AssessParameters params = app::DefaultAssessParameters(on);
   const parties::Assessment a =
-      parties::Assess(index, o.name, params, (*data)->country_groups, on, geo.ok() ? geo->get() : nullptr);
+      parties::Assess(index, o.name, params, session->data->country_groups, on, geo.ok() ? geo->get() : nullptr);
   nlohmann::json j = app::AssessmentJson(a, index);
   j["on"] = FormatDate(on);
   if (o.json) {
@@ -176,31 +178,16 @@ graph_cmd->add_option("--format", o.format, "dot or json (default dot)");
 graph_cmd->add_option("--depth", o.count, "Steps up and down the graph (default 3)");
 graph_cmd->add_option("--db", o.db, "Database path");
 graph_cmd->callback([&] {
-  auto data = app::LoadReferenceData();
-  if (!data.ok()) {
-    rc = Fail(err, data.status());
-    return;
-  }
-  static const SystemClock clock;
-  auto st = store::OpenSqliteStore(store::DefaultDatabasePath(o.db), clock);
-  if (!st.ok()) {
-    rc = Fail(err, st.status());
-    return;
-  }
-  auto graph = app::LoadPartyGraph(**st, (*data)->countries);
-  if (!graph.ok()) {
-    rc = Fail(err, graph.status());
-    return;
-  }
-  if (graph->parties.count(o.name) == 0) {
-    rc = Fail(err, Status::NotFound("unknown party '" + o.name + "'"));
+  auto session = OpenPartySession(o);
+  if (!session.ok()) {
+    rc = Fail(err, session.status());
     return;
   }
   if (!o.format.empty() && o.format != "dot" && o.format != "json") {
     rc = Fail(err, Status::InvalidArgument("--format '" + o.format + "': want dot or json"));
     return;
   }
-  const auto n = app::NeighbourhoodOf(*graph, o.name, o.count > 0 ? static_cast<int>(o.count) : 3);
+  const auto n = app::NeighbourhoodOf(session->graph, o.name, o.count > 0 ? static_cast<int>(o.count) : 3);
   out << (o.format == "json" ? app::NeighbourhoodJson(n).dump(2) + "\n" : app::NeighbourhoodDot(n, o.name));
 });
 }  // namespace ckyc::cli
