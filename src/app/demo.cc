@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "core/data_files.h"
+
 namespace ckyc::app {
 
 Result<std::vector<chips::PartClassification>> StoreCatalogClassification(const ReferenceData& data,
@@ -34,9 +36,9 @@ Result<std::vector<chips::PartClassification>> StoreCatalogClassification(const 
 }
 
 Result<DemoResult> RunDemo(const ReferenceData& data, const std::string& db_path, const Clock& clock) {
-  for (const char* suffix : {"", "-wal", "-shm"}) {
+  for (const char* suffix : {"", "-wal", "-shm", ".key", ".usage"}) {
     std::error_code ec;
-    std::filesystem::remove(db_path + suffix, ec);
+    std::filesystem::remove_all(db_path + suffix, ec);
     if (ec) return Status::IoError(db_path + suffix + ": cannot remove old demo database: " + ec.message());
   }
   CKYC_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(db_path, clock));
@@ -46,6 +48,27 @@ Result<DemoResult> RunDemo(const ReferenceData& data, const std::string& db_path
   CKYC_ASSIGN_OR_RETURN(out.parts, StoreCatalogClassification(data, chips::Thresholds3A090::Current(), *store));
   CKYC_ASSIGN_OR_RETURN(out.catalog_version, store->CatalogVersion());
   CKYC_ASSIGN_OR_RETURN(out.rows, store->ListAcceleratorClassifications());
+
+  CKYC_ASSIGN_OR_RETURN(DataFile parties_file, ReadDataFile("sample_parties.jsonl"));
+  CKYC_ASSIGN_OR_RETURN(out.parties_import,
+                        ImportPartiesText(parties_file.text, parties_file.source, parties::PartyFormat::kJsonLines,
+                                          data, *store, db_path + ".key"));
+  if (!out.parties_import.errors.empty()) return Status::Corruption(out.parties_import.errors.front());
+  CKYC_ASSIGN_OR_RETURN(DataFile usage_file, ReadDataFile("sample_usage.jsonl"));
+  CKYC_ASSIGN_OR_RETURN(out.usage_ingest, IngestUsageText(std::move(usage_file.text), usage_file.source,
+                                                          metering::UsageFormat::kJsonLines, data, *store));
+  if (!out.usage_ingest.errors.empty()) return Status::Corruption(out.usage_ingest.errors.front());
+
+  CKYC_ASSIGN_OR_RETURN(out.graph, LoadPartyGraph(*store, data.countries));
+  const Date today{std::chrono::floor<std::chrono::days>(clock.Now())};
+  const parties::OwnershipIndex index(out.graph, today);
+  const parties::AssessParameters params = DefaultAssessParameters(today);
+  for (const auto& [id, party] : out.graph.parties) {
+    if (party.customer) {
+      out.customers.push_back(parties::Assess(index, id, params, data.country_groups, today, nullptr));
+    }
+  }
+  CKYC_ASSIGN_OR_RETURN(out.runs, ListTrainingRuns(data, *store, metering::MeteringParameters{}, RunQuery{}));
   return out;
 }
 

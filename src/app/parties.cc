@@ -42,6 +42,12 @@ Result<PartyImportSummary> ImportPartiesFile(const std::string& path, std::optio
                                              const ReferenceData& data, store::Store& store,
                                              const std::string& key_path) {
   CKYC_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  return ImportPartiesText(text, path, format, data, store, key_path);
+}
+
+Result<PartyImportSummary> ImportPartiesText(std::string_view text, const std::string& path,
+                                             std::optional<parties::PartyFormat> format, const ReferenceData& data,
+                                             store::Store& store, const std::string& key_path) {
   if (!format) {
     CKYC_ASSIGN_OR_RETURN(format, parties::DetectPartyFormat(text, path));
   }

@@ -30,6 +30,10 @@ Result<PartyImportSummary> ImportPartiesFile(const std::string& path, std::optio
                                              const ReferenceData& data, store::Store& store,
                                              const std::string& key_path);
 
+Result<PartyImportSummary> ImportPartiesText(std::string_view text, const std::string& path,
+                                             std::optional<parties::PartyFormat> format, const ReferenceData& data,
+                                             store::Store& store, const std::string& key_path);
+
 // The assessment parameters in force on `on`. Until policy packs carry them (issue 6), the one dated
 // rule is here, with its citations: the BIS Affiliates Rule (90 FR 47201) took effect 2025-09-29,
 // was suspended 2025-11-10 through 2026-11-09 (90 FR 50857), and applies again from 2026-11-10.

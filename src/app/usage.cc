@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "app/parties.h"
 #include "core/data_files.h"
 #include "core/gzip.h"
 #include "metering/dcgm.h"
@@ -70,6 +71,12 @@ std::map<std::string, MeasuredHost> MeasureUtilization(std::string_view dcgm_tex
 Result<IngestSummary> IngestUsageFile(const std::string& path, std::optional<metering::UsageFormat> format,
                                       const ReferenceData& data, store::Store& store) {
   CKYC_ASSIGN_OR_RETURN(std::string bytes, ReadFile(path));
+  return IngestUsageText(std::move(bytes), path, format, data, store);
+}
+
+Result<IngestSummary> IngestUsageText(std::string bytes, const std::string& path,
+                                      std::optional<metering::UsageFormat> format, const ReferenceData& data,
+                                      store::Store& store) {
   if (LooksGzipped(bytes)) {
     CKYC_ASSIGN_OR_RETURN(bytes, Gunzip(bytes, path));
   }
@@ -124,10 +131,25 @@ Result<IngestSummary> IngestUsageFile(const std::string& path, std::optional<met
 
 namespace {
 
-Result<std::map<std::string, std::string>> CustomerMap(store::Store& store) {
+// Account → end customer. An explicit link (`ckyc usage link`) names the customer; otherwise a
+// party whose `accounts` hold the account is the customer. Either way, when the customer is a known
+// party, runs are grouped under its ultimate parent, so a run split across the accounts of one group
+// is seen as one.
+Result<std::map<std::string, std::string>> CustomerMap(const ReferenceData& data, store::Store& store, const Date& on) {
   CKYC_ASSIGN_OR_RETURN(auto links, store.AccountLinks());
   std::map<std::string, std::string> out;
   for (const auto& l : links) out[l.account] = l.customer;
+  if (data.countries.all().empty()) return out;  // chips-only reference data: no parties to consult
+  CKYC_ASSIGN_OR_RETURN(parties::PartyGraph graph, LoadPartyGraph(store, data.countries));
+  if (graph.parties.empty()) return out;
+  for (const auto& [id, party] : graph.parties) {
+    for (const std::string& account : party.accounts) out.emplace(account, id);  // explicit links win
+  }
+  const parties::OwnershipIndex index(graph, on);
+  const parties::AssessParameters params = DefaultAssessParameters(on);
+  for (auto& [account, customer] : out) {
+    if (graph.parties.count(customer) != 0) customer = index.UltimateParentOf(customer, params.ownership).id;
+  }
   return out;
 }
 
@@ -136,7 +158,8 @@ Result<std::map<std::string, std::string>> CustomerMap(store::Store& store) {
 Result<std::vector<metering::TrainingRun>> ListTrainingRuns(const ReferenceData& data, store::Store& store,
                                                             const metering::MeteringParameters& p, const RunQuery& q) {
   CKYC_ASSIGN_OR_RETURN(auto records, store.ListUsage());
-  CKYC_ASSIGN_OR_RETURN(auto customers, CustomerMap(store));
+  const Date today{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  CKYC_ASSIGN_OR_RETURN(auto customers, CustomerMap(data, store, today));
   CKYC_ASSIGN_OR_RETURN(auto measured, store.MeasuredUtilization());
   metering::RunOptions options;
   options.customer_of = &customers;

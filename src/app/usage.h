@@ -34,6 +34,11 @@ struct IngestSummary {
 Result<IngestSummary> IngestUsageFile(const std::string& path, std::optional<metering::UsageFormat> format,
                                       const ReferenceData& data, store::Store& store);
 
+// The same for bytes already in memory (`path` names them in messages).
+Result<IngestSummary> IngestUsageText(std::string bytes, const std::string& path,
+                                      std::optional<metering::UsageFormat> format, const ReferenceData& data,
+                                      store::Store& store);
+
 // Parses dcgm-exporter text and turns it into a measured utilisation per host (Hostname label):
 // the mean over its GPUs of mean tensor-pipe activity × (SM clock / max SM clock) where both
 // clocks were sampled. Exposed for tests.
@@ -48,6 +53,8 @@ struct RunQuery {
   std::optional<std::string> customer;
   std::optional<UnixSeconds> as_of;
 };
+// Runs grouped by end customer: see CustomerMap in usage.cc (explicit account links, then the
+// accounts parties hold, then each customer's ultimate parent).
 Result<std::vector<metering::TrainingRun>> ListTrainingRuns(const ReferenceData& data, store::Store& store,
                                                             const metering::MeteringParameters& p, const RunQuery& q);
 Result<std::vector<metering::Cluster>> ListClusters(const ReferenceData& data, store::Store& store,

@@ -16,6 +16,8 @@
 #include "cli/table.h"
 #include "core/date.h"
 #include "core/strings.h"
+#include "metering/accounting.h"
+#include "parties/assess.h"
 #include "store/store.h"
 
 namespace ckyc::cli {
@@ -137,7 +139,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   add_db(demo, "Demo database path, recreated on every run (default: ckyc-demo.db)");
   add_json(demo);
   demo->callback([&] {
-    auto data = app::LoadChipData();
+    auto data = app::LoadReferenceData();
     if (!data.ok()) {
       rc = Fail(err, data.status());
       return;
@@ -149,25 +151,67 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
       return;
     }
     const auto t = chips::Thresholds3A090::Current();
+    const metering::MeteringParameters mp;
     if (o.json) {
       nlohmann::json parts = nlohmann::json::array();
       for (const auto& p : result->parts) parts.push_back(app::PartJson(p, t));
+      const parties::OwnershipIndex index(result->graph, Date{std::chrono::floor<std::chrono::days>(clock.Now())});
+      nlohmann::json customers = nlohmann::json::array();
+      for (const auto& a : result->customers) customers.push_back(app::AssessmentJson(a, index));
+      nlohmann::json runs = nlohmann::json::array();
+      for (const auto& r : result->runs) runs.push_back(app::RunJson(r, mp));
       out << nlohmann::json{{"store", result->store},
                             {"schema_version", result->schema_version},
                             {"catalog_version", result->catalog_version},
                             {"stored_rows", result->rows.size()},
-                            {"parts", parts}}
+                            {"parts", parts},
+                            {"customers", customers},
+                            {"runs", runs}}
                  .dump(2)
           << "\n";
       return;
     }
-    out << "ComputeKYC demo — export-control classification of the accelerator catalog\n"
+    out << "ComputeKYC demo\n\n1. Export-control classification of the accelerator catalog\n"
         << "Rule: " << t.citation << "\n\n";
     PrintCatalogTable(out, result->parts);
     PrintCatalogSummary(out, result->parts);
     out << "Stored " << result->rows.size() << " classifications in " << result->store << " (schema version "
-        << result->schema_version << ", catalog " << result->catalog_version << ").\n"
-        << "Next: ckyc chips show H100 | ckyc chips classify --help\n";
+        << result->schema_version << ", catalog " << result->catalog_version << ").\n";
+
+    out << "\n2. Who the customers really are (" << result->parties_import.parties
+        << " fictional parties from data/sample_parties.jsonl)\n\n";
+    TextTable ct({"Customer", "US person", "HQ", "Ultimate parent", "Parent HQ", "D:5/Macau", "OFAC 50 %", "Flags"});
+    for (const auto& a : result->customers) {
+      std::string flags;
+      for (const auto& f : a.red_flags) {
+        if (flags.find(f.code) == std::string::npos) flags += (flags.empty() ? "" : ",") + f.code;
+      }
+      ct.AddRow({a.id, parties::UsPersonStatusName(a.us_person.status),
+                 a.headquarters.country.empty() ? "-" : a.headquarters.country, a.ultimate_parent.id,
+                 a.parent_headquarters.country.empty() ? "-" : a.parent_headquarters.country,
+                 a.hq_in_d5_or_macau || a.parent_hq_in_d5_or_macau ? "YES" : "no",
+                 a.ofac.blocked        ? "BLOCKED"
+                 : a.ofac.undetermined ? "undetermined"
+                                       : "no",
+                 flags});
+    }
+    ct.Print(out);
+
+    out << "\n3. Training runs from " << result->usage_ingest.inserted
+        << " usage records (data/sample_usage.jsonl), grouped by ultimate parent\n\n";
+    TextTable rt({"Customer", "Accounts", "Peak accelerators", "Days", "Ops (central)", "% of 1e26",
+                  "Crossing (actual or projected)"});
+    for (const auto& r : result->runs) {
+      char ops[32];
+      std::snprintf(ops, sizeof ops, "%.3g", r.ops.central);
+      rt.AddRow({r.customer, Join(r.accounts, ","), std::to_string(r.peak_accelerators),
+                 Fixed(static_cast<double>(r.end - r.start) / 86400.0, 1), ops,
+                 Fixed(100.0 * r.ops.central / mp.training_threshold_ops, 1),
+                 r.projected_crossing ? FormatTimestamp(*r.projected_crossing) : "-"});
+    }
+    rt.Print(out);
+    out << "\nNext: ckyc parties show nanhai-us --db " << o.db.value_or("ckyc-demo.db") << " | ckyc usage runs --db "
+        << o.db.value_or("ckyc-demo.db") << " | ckyc --help\n";
   });
 
   // ckyc chips ...

@@ -38,7 +38,7 @@ struct Session {
 
 Result<Session> OpenSession(const Options& o) {
   Session s;
-  CKYC_ASSIGN_OR_RETURN(s.data, app::LoadChipData());
+  CKYC_ASSIGN_OR_RETURN(s.data, app::LoadReferenceData());
   CKYC_ASSIGN_OR_RETURN(s.store, OpenStore(o));
   return s;
 }
