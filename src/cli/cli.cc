@@ -117,16 +117,8 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   init->callback([&] {
     SystemClock clock;
     const std::string path = store::DefaultDatabasePath(o.db);
-    auto st = store::OpenSqliteStore(path, clock);
-    if (!st.ok()) {
-      rc = Fail(err, st.status());
-      return;
-    }
-    auto version = (*st)->SchemaVersion();
-    if (!version.ok()) {
-      rc = Fail(err, version.status());
-      return;
-    }
+    CKYC_CLI_TRY(st, store::OpenSqliteStore(path, clock));
+    CKYC_CLI_TRY(version, (*st)->SchemaVersion());
     if (o.json) {
       out << nlohmann::json{{"store", (*st)->Describe()}, {"schema_version", *version}}.dump(2) << "\n";
     } else {
@@ -139,17 +131,9 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   add_db(demo, "Demo database path, recreated on every run (default: ckyc-demo.db)");
   add_json(demo);
   demo->callback([&] {
-    auto data = app::LoadReferenceData();
-    if (!data.ok()) {
-      rc = Fail(err, data.status());
-      return;
-    }
+    CKYC_CLI_TRY(data, app::LoadReferenceData());
     SystemClock clock;
-    auto result = app::RunDemo(**data, o.db.value_or("ckyc-demo.db"), clock);
-    if (!result.ok()) {
-      rc = Fail(err, result.status());
-      return;
-    }
+    CKYC_CLI_TRY(result, app::RunDemo(**data, o.db.value_or("ckyc-demo.db"), clock));
     const auto t = chips::Thresholds3A090::Current();
     const metering::MeteringParameters mp;
     if (o.json) {
@@ -220,19 +204,11 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   auto* list = chips_cmd->add_subcommand("list", "List the catalog with computed classes");
   add_json(list);
   list->callback([&] {
-    auto data = app::LoadChipData();
-    if (!data.ok()) {
-      rc = Fail(err, data.status());
-      return;
-    }
+    CKYC_CLI_TRY(data, app::LoadChipData());
     const auto t = chips::Thresholds3A090::Current();
     std::vector<chips::PartClassification> parts;
     for (const auto& a : (*data)->accelerators.all()) {
-      auto p = chips::ClassifyPart(a, t);
-      if (!p.ok()) {
-        rc = Fail(err, p.status());
-        return;
-      }
+      CKYC_CLI_TRY(p, chips::ClassifyPart(a, t));
       parts.push_back(std::move(p).value());
     }
     if (o.json) {
@@ -250,22 +226,10 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
       ->required();
   add_json(show);
   show->callback([&] {
-    auto data = app::LoadChipData();
-    if (!data.ok()) {
-      rc = Fail(err, data.status());
-      return;
-    }
-    auto part = (*data)->accelerators.Resolve(o.name);
-    if (!part.ok()) {
-      rc = Fail(err, part.status());
-      return;
-    }
+    CKYC_CLI_TRY(data, app::LoadChipData());
+    CKYC_CLI_TRY(part, (*data)->accelerators.Resolve(o.name));
     const auto t = chips::Thresholds3A090::Current();
-    auto p = chips::ClassifyPart(**part, t);
-    if (!p.ok()) {
-      rc = Fail(err, p.status());
-      return;
-    }
+    CKYC_CLI_TRY(p, chips::ClassifyPart(**part, t));
     if (o.json) {
       out << app::PartJson(*p, t).dump(2) << "\n";
       return;
@@ -332,11 +296,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     if (o.datacenter) spec.datacenter = true;
     if (o.consumer) spec.datacenter = false;
     const auto t = chips::Thresholds3A090::Current();
-    auto c = chips::Classify(spec, t);
-    if (!c.ok()) {
-      rc = Fail(err, c.status());
-      return;
-    }
+    CKYC_CLI_TRY(c, chips::Classify(spec, t));
     if (o.json) {
       out << app::ClassificationJson(*c, t).dump(2) << "\n";
     } else {
@@ -353,18 +313,10 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   inst_show->add_option("TYPE", o.name, "Instance type, e.g. p5.48xlarge or Standard_ND96isr_H100_v5")->required();
   add_json(inst_show);
   auto instance_cmd = [&](bool one) {
-    auto data = app::LoadChipData();
-    if (!data.ok()) {
-      rc = Fail(err, data.status());
-      return;
-    }
+    CKYC_CLI_TRY(data, app::LoadChipData());
     std::vector<const chips::InstanceType*> types;
     if (one) {
-      auto t = (*data)->instances.Resolve(o.name);
-      if (!t.ok()) {
-        rc = Fail(err, t.status());
-        return;
-      }
+      CKYC_CLI_TRY(t, (*data)->instances.Resolve(o.name));
       types.push_back(*t);
     } else {
       for (const auto& t : (*data)->instances.all()) types.push_back(&t);
@@ -373,11 +325,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     nlohmann::json arr = nlohmann::json::array();
     TextTable table({"Provider", "Instance type", "Accelerator", "Count", "Class", "Instance TPP", "Network Gbit/s"});
     for (const auto* t : types) {
-      auto p = chips::ClassifyPart(*t->accelerator, th);
-      if (!p.ok()) {
-        rc = Fail(err, p.status());
-        return;
-      }
+      CKYC_CLI_TRY(p, chips::ClassifyPart(*t->accelerator, th));
       arr.push_back(app::InstanceJson(*t, *p, th));
       table.AddRow({t->provider, t->name, t->accelerator->DisplayName(), std::to_string(t->count),
                     chips::EccnClassName(p->computed.eccn_class), Fixed(p->computed.tpp * t->count, 0),
@@ -401,22 +349,10 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   cshow->add_option("--on", o.on, "Date YYYY-MM-DD (default: today, UTC)");
   add_json(cshow);
   cshow->callback([&] {
-    auto data = app::LoadReferenceData();
-    if (!data.ok()) {
-      rc = Fail(err, data.status());
-      return;
-    }
-    auto on_date = OnDate(o.on);
-    if (!on_date.ok()) {
-      rc = Fail(err, on_date.status());
-      return;
-    }
+    CKYC_CLI_TRY(data, app::LoadReferenceData());
+    CKYC_CLI_TRY(on_date, OnDate(o.on));
     const Date on = *on_date;
-    auto c = (*data)->countries.Resolve(o.name);
-    if (!c.ok()) {
-      rc = Fail(err, c.status());
-      return;
-    }
+    CKYC_CLI_TRY(c, (*data)->countries.Resolve(o.name));
     nlohmann::json j = app::CountryJson(**c, (*data)->country_groups, on);
     if (o.json) {
       out << j.dump(2) << "\n";

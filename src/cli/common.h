@@ -32,6 +32,15 @@ inline int Fail(std::ostream& err, const Status& s) {
   return ExitCodeFor(s);
 }
 
+// In a command callback: declares `name` from a Result-returning `expr`, or prints the error, sets
+// the exit code and returns. Needs `rc` and `err` in scope, as every callback has.
+#define CKYC_CLI_TRY(name, expr)                \
+  auto name = (expr);                           \
+  if (!name.ok()) {                             \
+    rc = ::ckyc::cli::Fail(err, name.status()); \
+    return;                                     \
+  }
+
 inline std::string Fixed(double v, int decimals) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, v);

@@ -62,31 +62,15 @@ void AddPartyCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std
   import->callback([&] {
     std::optional<parties::PartyFormat> format;
   if (!o.format.empty()) {
-    auto f = parties::ParsePartyFormat(o.format);
-    if (!f.ok()) {
-      rc = Fail(err, f.status());
-      return;
-    }
+    CKYC_CLI_TRY(f, parties::ParsePartyFormat(o.format));
     format = *f;
   }
-  auto data = app::LoadReferenceData();
-  if (!data.ok()) {
-    rc = Fail(err, data.status());
-    return;
-  }
+  CKYC_CLI_TRY(data, app::LoadReferenceData());
   static const SystemClock clock;
   const std::string db = store::DefaultDatabasePath(o.db);
-  auto st = store::OpenSqliteStore(db, clock);
-  if (!st.ok()) {
-    rc = Fail(err, st.status());
-    return;
-  }
+  CKYC_CLI_TRY(st, store::OpenSqliteStore(db, clock));
   for (const std::string& file : o.files) {
-    auto s = app::ImportPartiesFile(file, format, **data, **st, db + ".key");
-    if (!s.ok()) {
-      rc = Fail(err, s.status());
-      return;
-    }
+    CKYC_CLI_TRY(s, app::ImportPartiesFile(file, format, **data, **st, db + ".key"));
     if (o.json) out << app::PartyImportJson(*s).dump() << "\n";
     if (!s->errors.empty()) {
       if (!o.json) {
@@ -113,16 +97,8 @@ show->add_option("--geoip", o.geoip, "MaxMind DB (.mmdb) for login countries (de
 show->add_option("--db", o.db, "Database path");
 show->add_flag("--json", o.json, "JSON document");
 show->callback([&] {
-  auto session = OpenPartySession(o);
-  if (!session.ok()) {
-    rc = Fail(err, session.status());
-    return;
-  }
-  auto on_date = OnDate(o.on);
-  if (!on_date.ok()) {
-    rc = Fail(err, on_date.status());
-    return;
-  }
+  CKYC_CLI_TRY(session, OpenPartySession(o));
+  CKYC_CLI_TRY(on_date, OnDate(o.on));
   const Date on = *on_date;
   auto geo = app::OpenDefaultGeolocator(o.geoip.empty() ? std::nullopt : std::optional<std::string>(o.geoip));
   if (!geo.ok() && geo.status().code() != StatusCode::kNotFound) {
@@ -178,11 +154,7 @@ graph_cmd->add_option("--format", o.format, "dot or json (default dot)");
 graph_cmd->add_option("--depth", o.count, "Steps up and down the graph (default 3)");
 graph_cmd->add_option("--db", o.db, "Database path");
 graph_cmd->callback([&] {
-  auto session = OpenPartySession(o);
-  if (!session.ok()) {
-    rc = Fail(err, session.status());
-    return;
-  }
+  CKYC_CLI_TRY(session, OpenPartySession(o));
   if (!o.format.empty() && o.format != "dot" && o.format != "json") {
     rc = Fail(err, Status::InvalidArgument("--format '" + o.format + "': want dot or json"));
     return;

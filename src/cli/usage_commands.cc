@@ -66,23 +66,11 @@ void AddUsageCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std
   ingest->callback([&] {
     std::optional<metering::UsageFormat> format;
     if (!o.format.empty()) {
-      auto f = metering::ParseUsageFormat(o.format);
-      if (!f.ok()) {
-        rc = Fail(err, f.status());
-        return;
-      }
+      CKYC_CLI_TRY(f, metering::ParseUsageFormat(o.format));
       format = *f;
     }
-    auto data = app::LoadChipData();
-    if (!data.ok()) {
-      rc = Fail(err, data.status());
-      return;
-    }
-    auto st = OpenStore(o);
-    if (!st.ok()) {
-      rc = Fail(err, st.status());
-      return;
-    }
+    CKYC_CLI_TRY(data, app::LoadChipData());
+    CKYC_CLI_TRY(st, OpenStore(o));
     const bool tty = &err == &std::cerr && isatty(STDERR_FILENO) == 1;
     std::size_t total_rows = 0, total_inserted = 0, total_dup = 0, total_errors = 0;
     for (std::size_t i = 0; i < o.files.size(); ++i) {
@@ -138,11 +126,7 @@ void AddUsageCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std
   link->add_option("--reseller", o.reseller, "Reseller the account comes through, if any");
   link->add_option("--db", o.db, "Database path");
   link->callback([&] {
-    auto st = OpenStore(o);
-    if (!st.ok()) {
-      rc = Fail(err, st.status());
-      return;
-    }
+    CKYC_CLI_TRY(st, OpenStore(o));
     Status s = (*st)->LinkAccount({o.account, o.customer, o.reseller});
     if (!s.ok()) {
       rc = Fail(err, s);
@@ -159,11 +143,7 @@ void AddUsageCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std
   runs->add_option("--db", o.db, "Database path");
   runs->add_flag("--json", o.json, "JSON array");
   runs->callback([&] {
-    auto session = OpenSession(o);
-    if (!session.ok()) {
-      rc = Fail(err, session.status());
-      return;
-    }
+    CKYC_CLI_TRY(session, OpenSession(o));
     app::RunQuery q;
     if (!o.customer.empty()) q.customer = o.customer;
     if (!o.as_of.empty()) {
@@ -175,11 +155,7 @@ void AddUsageCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std
       q.as_of = *t;
     }
     metering::MeteringParameters p;
-    auto list = app::ListTrainingRuns(*session->data, *session->store, p, q);
-    if (!list.ok()) {
-      rc = Fail(err, list.status());
-      return;
-    }
+    CKYC_CLI_TRY(list, app::ListTrainingRuns(*session->data, *session->store, p, q));
     if (o.json) {
       nlohmann::json arr = nlohmann::json::array();
       for (const auto& r : *list) arr.push_back(app::RunJson(r, p));
@@ -207,17 +183,9 @@ void AddUsageCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std
   clusters->add_option("--db", o.db, "Database path");
   clusters->add_flag("--json", o.json, "JSON array");
   clusters->callback([&] {
-    auto session = OpenSession(o);
-    if (!session.ok()) {
-      rc = Fail(err, session.status());
-      return;
-    }
+    CKYC_CLI_TRY(session, OpenSession(o));
     metering::MeteringParameters p;
-    auto list = app::ListClusters(*session->data, *session->store, p);
-    if (!list.ok()) {
-      rc = Fail(err, list.status());
-      return;
-    }
+    CKYC_CLI_TRY(list, app::ListClusters(*session->data, *session->store, p));
     if (o.json) {
       nlohmann::json arr = nlohmann::json::array();
       for (const auto& c : *list) arr.push_back(app::ClusterJson(c, p));
@@ -239,16 +207,8 @@ void AddUsageCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std
   totals->add_option("--db", o.db, "Database path");
   totals->add_flag("--json", o.json, "JSON array");
   totals->callback([&] {
-    auto session = OpenSession(o);
-    if (!session.ok()) {
-      rc = Fail(err, session.status());
-      return;
-    }
-    auto list = session->store->UsageTotals();
-    if (!list.ok()) {
-      rc = Fail(err, list.status());
-      return;
-    }
+    CKYC_CLI_TRY(session, OpenSession(o));
+    CKYC_CLI_TRY(list, session->store->UsageTotals());
     metering::MeteringParameters p;
     nlohmann::json arr = nlohmann::json::array();
     TextTable t({"Customer", "Account", "Accelerator", "Records", "Accel-hours", "Ops (central)", "First", "Last"});
@@ -276,16 +236,8 @@ void AddUsageCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std
   est->add_option("--utilization", o.utilization, "Utilisation in (0, 1] for the central estimate");
   est->add_flag("--json", o.json, "JSON with ops_low, ops_central, ops_high");
   est->callback([&] {
-    auto data = app::LoadChipData();
-    if (!data.ok()) {
-      rc = Fail(err, data.status());
-      return;
-    }
-    auto part = (*data)->accelerators.Resolve(o.accelerator);
-    if (!part.ok()) {
-      rc = Fail(err, part.status());
-      return;
-    }
+    CKYC_CLI_TRY(data, app::LoadChipData());
+    CKYC_CLI_TRY(part, (*data)->accelerators.Resolve(o.accelerator));
     if (!std::isfinite(o.hours) || o.hours > 1e7) {
       rc = Fail(err, Status::InvalidArgument("--hours " + FormatNumber(o.hours) + ": out of range"));
       return;
