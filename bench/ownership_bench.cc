@@ -173,7 +173,11 @@ class Rng {
   std::size_t Poisson(double lambda) {
     const double limit = std::exp(-lambda);
     std::size_t k = 0;
-    for (double p = Uniform(); p > limit; p *= Uniform()) ++k;
+    double p = Uniform();
+    while (p > limit) {
+      ++k;
+      p *= Uniform();
+    }
     return k;
   }
 
@@ -303,7 +307,12 @@ CkycRun RunCkyc(const Workload& w, std::size_t k, const std::string& name) {
   run.figures.edges = g.edge_owned.size();
   PeakRss peak;
   t = std::chrono::steady_clock::now();
-  run.result = ResolveEffectiveOwnership(g, 200);
+  auto resolved = ResolveEffectiveOwnership(g, 200);
+  if (!resolved.ok()) {
+    std::fprintf(stderr, "ckyc_ownership_bench: %s\n", resolved.status().message().c_str());
+    std::exit(1);
+  }
+  run.result = std::move(resolved).value();
   run.figures.compute_s = Seconds(t);
   run.figures.peak_mib = peak.GrowthMib();
   return run;
@@ -556,11 +565,12 @@ int main(int argc, char** argv) {
       }
     }
     sql = RunSqlite(w, first, opt.sqlite_budget_s, opt.plan);
-    if (sql.interrupted) Fail("SQLite did not finish " + Count(first) + " entities within --sqlite-budget");
+    if (sql.interrupted)
+      Fail("SQLite did not finish " + Count(first) +
+           " entities within --sqlite-budget; give a larger budget or a smaller --sqlite-entities");
     const double rate = static_cast<double>(sql.figures.walk_rows) / sql.figures.compute_s;
-    std::printf("SQLite calibration: %s entities, %s walk rows in %.2f s (%s rows); budget %.0f s\n",
-                Count(first).c_str(), Count(sql.figures.walk_rows).c_str(), sql.figures.compute_s, Rate(rate).c_str(),
-                opt.sqlite_budget_s);
+    std::printf("SQLite calibration: %s entities, %s walk rows in %.2f s (%s); budget %.0f s\n", Count(first).c_str(),
+                Count(sql.figures.walk_rows).c_str(), sql.figures.compute_s, Rate(rate).c_str(), opt.sqlite_budget_s);
     std::fflush(stdout);
     for (std::size_t k : ladder) {
       if (k <= first) break;

@@ -39,8 +39,17 @@ bool InAny(const std::vector<std::string>& have, const std::vector<std::string>&
 
 }  // namespace
 
-OwnershipDistribution ResolveEffectiveOwnership(const CompactOwnershipGraph& g, int max_iterations) {
+Result<OwnershipDistribution> ResolveEffectiveOwnership(const CompactOwnershipGraph& g, int max_iterations) {
   const std::size_t n = g.nodes;
+  const std::size_t m = g.edge_owner.size();
+  if (g.node_label.size() != n || g.edge_owned.size() != m || g.edge_percent.size() != m) {
+    return Status::InvalidArgument("ownership graph: node and edge arrays have inconsistent sizes");
+  }
+  for (std::size_t e = 0; e < m; ++e) {
+    if (g.edge_owner[e] >= n || g.edge_owned[e] >= n) {
+      return Status::InvalidArgument("ownership graph: edge " + std::to_string(e) + " names a node out of range");
+    }
+  }
   OwnershipDistribution d;
   d.shares.assign(n, {});
   d.unattributed.assign(n, 0.0);
@@ -48,7 +57,7 @@ OwnershipDistribution ResolveEffectiveOwnership(const CompactOwnershipGraph& g, 
   d.cyclic.assign(n, 0);
   // CSR of incoming edges (owners of each node) and outgoing (holdings).
   std::vector<std::size_t> in_start(n + 1, 0), out_start(n + 1, 0);
-  for (std::size_t e = 0; e < g.edge_owned.size(); ++e) {
+  for (std::size_t e = 0; e < m; ++e) {
     ++in_start[g.edge_owned[e] + 1];
     ++out_start[g.edge_owner[e] + 1];
   }
@@ -56,10 +65,10 @@ OwnershipDistribution ResolveEffectiveOwnership(const CompactOwnershipGraph& g, 
     in_start[i + 1] += in_start[i];
     out_start[i + 1] += out_start[i];
   }
-  std::vector<std::uint32_t> in_edges(g.edge_owned.size()), out_nodes(g.edge_owner.size());
+  std::vector<std::uint32_t> in_edges(m), out_nodes(m);
   {
     std::vector<std::size_t> fi(in_start.begin(), in_start.end() - 1), fo(out_start.begin(), out_start.end() - 1);
-    for (std::size_t e = 0; e < g.edge_owned.size(); ++e) {
+    for (std::size_t e = 0; e < m; ++e) {
       in_edges[fi[g.edge_owned[e]]++] = static_cast<std::uint32_t>(e);
       out_nodes[fo[g.edge_owner[e]]++] = g.edge_owned[e];
     }
@@ -78,17 +87,20 @@ OwnershipDistribution ResolveEffectiveOwnership(const CompactOwnershipGraph& g, 
     for (std::size_t k = in_start[v]; k < in_start[v + 1]; ++k) {
       const std::uint32_t e = in_edges[k];
       const double pct = g.edge_percent[e];
-      if (std::isnan(pct)) {
-        undetermined = true;
+      if (std::isnan(pct) || pct < 0 || pct > 100) {
+        undetermined = true;  // unknown, or not a percentage: never read as a number
         continue;
       }
-      const double w = std::clamp(pct, 0.0, 100.0) / 100.0;
+      if (pct == 0) continue;
+      const double w = pct / 100.0;
       const std::uint32_t o = g.edge_owner[e];
       known += w;
       AddScaled(acc, d.shares[o], w);
       unattributed += w * d.unattributed[o];
       undetermined = undetermined || d.undetermined[o] != 0;
     }
+    // Known stakes above 100 % are a data error: the shares cannot be trusted.
+    if (known > 1.0 + 1e-9) undetermined = true;
     // What the known owners do not account for stays with the node itself: its undisclosed
     // holders are attributed to it (and its country), and counted as unattributed.
     const double remainder = std::max(0.0, 1.0 - known);
@@ -97,51 +109,108 @@ OwnershipDistribution ResolveEffectiveOwnership(const CompactOwnershipGraph& g, 
     d.unattributed[v] = remainder + unattributed;
     d.undetermined[v] = undetermined ? 1 : 0;
   };
-  // Kahn's order over the ownership edges.
-  std::vector<std::size_t> indegree(n);
-  std::deque<std::size_t> ready;
-  for (std::size_t v = 0; v < n; ++v) {
-    indegree[v] = in_start[v + 1] - in_start[v];
-    if (indegree[v] == 0) ready.push_back(v);
-  }
-  std::size_t done = 0;
-  while (!ready.empty()) {
-    const std::size_t v = ready.front();
-    ready.pop_front();
-    evaluate(v);
-    ++done;
-    for (std::size_t k = out_start[v]; k < out_start[v + 1]; ++k) {
-      if (--indegree[out_nodes[k]] == 0) ready.push_back(out_nodes[k]);
-    }
-  }
-  if (done == n) return d;
-  // The rest is in or below a cycle: sweep until nothing moves.
-  std::vector<std::size_t> rest;
-  for (std::size_t v = 0; v < n; ++v) {
-    if (indegree[v] > 0) {
-      rest.push_back(v);
-      d.cyclic[v] = 1;
-    }
-  }
-  for (d.iterations = 1; d.iterations <= max_iterations; ++d.iterations) {
-    double moved = 0;
-    for (std::size_t v : rest) {
-      Shares before = d.shares[v];
-      const double unattributed_before = d.unattributed[v];
-      evaluate(v);
-      moved = std::max(moved, std::fabs(d.unattributed[v] - unattributed_before));
-      std::size_t i = 0, j = 0;
-      while (i < before.size() || j < d.shares[v].size()) {
-        if (j == d.shares[v].size() || (i < before.size() && before[i].first < d.shares[v][j].first)) {
-          moved = std::max(moved, before[i++].second);
-        } else if (i == before.size() || d.shares[v][j].first < before[i].first) {
-          moved = std::max(moved, d.shares[v][j++].second);
-        } else {
-          moved = std::max(moved, std::fabs(before[i++].second - d.shares[v][j++].second));
+
+  // Strongly connected components (iterative Tarjan over owner → owned). Tarjan emits a component
+  // after everything it reaches, i.e. owned before owners; processing them in reverse emission
+  // order evaluates every owner before what it owns, and each cycle on its own.
+  constexpr std::uint32_t kUnvisited = UINT32_MAX;
+  std::vector<std::uint32_t> index(n, kUnvisited), low(n, 0);
+  std::vector<char> on_stack(n, 0);
+  std::vector<std::uint32_t> stack;
+  std::vector<std::pair<std::uint32_t, std::size_t>> call;  // (node, next out-edge position)
+  std::vector<std::uint32_t> order;                         // nodes, component by component
+  std::vector<std::size_t> component_start;                 // into `order`
+  std::uint32_t counter = 0;
+  for (std::uint32_t root = 0; root < n; ++root) {
+    if (index[root] != kUnvisited) continue;
+    call.emplace_back(root, out_start[root]);
+    index[root] = low[root] = counter++;
+    stack.push_back(root);
+    on_stack[root] = 1;
+    while (!call.empty()) {
+      auto& [v, pos] = call.back();
+      if (pos < out_start[v + 1]) {
+        const std::uint32_t w = out_nodes[pos++];
+        if (index[w] == kUnvisited) {
+          index[w] = low[w] = counter++;
+          stack.push_back(w);
+          on_stack[w] = 1;
+          call.emplace_back(w, out_start[w]);
+        } else if (on_stack[w]) {
+          low[v] = std::min(low[v], index[w]);
         }
+        continue;
+      }
+      const std::uint32_t done = v;
+      call.pop_back();
+      if (!call.empty()) low[call.back().first] = std::min(low[call.back().first], low[done]);
+      if (low[done] == index[done]) {
+        component_start.push_back(order.size());
+        std::uint32_t w;
+        do {
+          w = stack.back();
+          stack.pop_back();
+          on_stack[w] = 0;
+          order.push_back(w);
+        } while (w != done);
       }
     }
-    if (moved < 1e-12) break;
+  }
+  component_start.push_back(order.size());
+
+  for (std::size_t c = component_start.size() - 1; c-- > 0;) {
+    const std::size_t begin = component_start[c], end = component_start[c + 1];
+    const std::uint32_t first = order[begin];
+    bool self_loop = false;
+    for (std::size_t k = in_start[first]; k < in_start[first + 1]; ++k) self_loop |= g.edge_owner[in_edges[k]] == first;
+    if (end - begin == 1 && !self_loop) {
+      evaluate(first);
+      continue;
+    }
+    // A cycle: sweep its members until nothing moves. Their owners outside the cycle are final.
+    bool converged = false;
+    int sweeps = 0;
+    while (sweeps < max_iterations && !converged) {
+      ++sweeps;
+      double moved = 0;
+      for (std::size_t k = begin; k < end; ++k) {
+        const std::uint32_t v = order[k];
+        const Shares before = d.shares[v];
+        const double unattributed_before = d.unattributed[v];
+        evaluate(v);
+        moved = std::max(moved, std::fabs(d.unattributed[v] - unattributed_before));
+        std::size_t i = 0, j = 0;
+        const Shares& after = d.shares[v];
+        while (i < before.size() || j < after.size()) {
+          if (j == after.size() || (i < before.size() && before[i].first < after[j].first)) {
+            moved = std::max(moved, before[i++].second);
+          } else if (i == before.size() || after[j].first < before[i].first) {
+            moved = std::max(moved, after[j++].second);
+          } else {
+            moved = std::max(moved, std::fabs(before[i++].second - after[j++].second));
+          }
+        }
+      }
+      converged = moved < 1e-12;
+    }
+    d.iterations = std::max(d.iterations, sweeps);
+    for (std::size_t k = begin; k < end; ++k) {
+      const std::uint32_t v = order[k];
+      d.cyclic[v] = 1;
+      // A cycle that did not settle, or that holds itself entirely (shares no longer add up to
+      // the whole), has no determinate answer: say so rather than report a partial one.
+      double total = 0;
+      for (const auto& [label, fraction] : d.shares[v]) total += fraction;
+      if (!converged || std::fabs(total - 1.0) > 1e-6) d.undetermined[v] = 1;
+    }
+  }
+  // Downstream of a cycle counts as cyclic too.
+  for (std::size_t c = component_start.size() - 1; c-- > 0;) {
+    for (std::size_t k = component_start[c]; k < component_start[c + 1]; ++k) {
+      const std::uint32_t v = order[k];
+      if (!d.cyclic[v]) continue;
+      for (std::size_t p = out_start[v]; p < out_start[v + 1]; ++p) d.cyclic[out_nodes[p]] = 1;
+    }
   }
   return d;
 }
@@ -258,8 +327,13 @@ EffectiveOwnership OwnershipIndex::EffectiveOwnershipOf(const std::string& id, c
   }
   g.nodes = names.size();
   for (std::uint32_t i = 0; i < g.nodes; ++i) g.node_label.push_back(i);
-  const OwnershipDistribution d = ResolveEffectiveOwnership(g, p.max_iterations);
+  auto resolved = ResolveEffectiveOwnership(g, p.max_iterations);
   EffectiveOwnership out;
+  if (!resolved.ok()) {  // cannot happen: the graph is built above from valid edges
+    out.undetermined = true;
+    return out;
+  }
+  const OwnershipDistribution& d = *resolved;
   for (const auto& [label, fraction] : d.shares[0]) {
     if (fraction <= 0) continue;
     out.by_holder[names[label]] += fraction * 100;
@@ -268,7 +342,7 @@ EffectiveOwnership OwnershipIndex::EffectiveOwnershipOf(const std::string& id, c
   }
   out.unattributed = d.unattributed[0] * 100;
   out.undetermined = d.undetermined[0] != 0;
-  out.cycle = std::any_of(d.cyclic.begin(), d.cyclic.end(), [](char c) { return c != 0; });
+  out.cycle = d.cyclic[0] != 0;
   for (const OwnershipEdge* e : edges) {
     if (!e->percent) out.undetermined_edges.push_back(e->id);
   }

@@ -121,13 +121,17 @@ struct OwnershipDistribution {
   // Per node: (label, fraction 0..1), sorted by label.
   std::vector<std::vector<std::pair<std::uint32_t, double>>> shares;
   std::vector<double> unattributed;  // fraction held by owners not on file
-  std::vector<char> undetermined;    // an unknown percentage lies on some path
-  std::vector<char> cyclic;          // the node is in, or downstream of, an ownership cycle
-  int iterations = 0;                // fixed-point sweeps used for cycles (0: acyclic)
+  // An unknown percentage lies on some path, known stakes exceed 100 %, or a cycle on some path
+  // did not settle or holds itself entirely (no determinate answer).
+  std::vector<char> undetermined;
+  std::vector<char> cyclic;  // the node is in, or downstream of, an ownership cycle
+  int iterations = 0;        // most sweeps any one cycle needed (0: acyclic)
 };
 
-// Topological order (Kahn) for the acyclic part; the rest by Gauss–Seidel sweeps until no share
-// moves by more than 1e-12 or `max_iterations` sweeps.
-OwnershipDistribution ResolveEffectiveOwnership(const CompactOwnershipGraph& g, int max_iterations);
+// Components in topological order (Tarjan): a node outside any cycle is evaluated once, after all
+// its owners; each cycle is swept (Gauss–Seidel) until no share moves by more than 1e-12, at most
+// `max_iterations` sweeps. InvalidArgument when an edge names a node out of range or the arrays
+// disagree in size.
+Result<OwnershipDistribution> ResolveEffectiveOwnership(const CompactOwnershipGraph& g, int max_iterations);
 
 }  // namespace ckyc::parties
