@@ -147,21 +147,8 @@ class MemoryStore final : public Store {
 
 }  // namespace
 
-Result<UsageAppendOutcome> UsageStore::AppendUsage(const UsageBatch& batch,
-                                                   const std::vector<metering::UsageRecord>& records) {
-  CKYC_ASSIGN_OR_RETURN(auto writer, BeginUsageBatch());
-  for (const auto& r : records) CKYC_RETURN_IF_ERROR(writer->Accept(r));
-  return writer->Commit(batch);
-}
-
 std::unique_ptr<Store> NewMemoryStore(const Clock& clock) {
   return std::make_unique<MemoryStore>(clock);
-}
-
-std::string DefaultDatabasePath(const std::optional<std::string>& flag) {
-  if (flag && !flag->empty()) return *flag;
-  if (const char* env = std::getenv("CKYC_DB"); env != nullptr && *env != '\0') return env;
-  return "ckyc.db";
 }
 
 }  // namespace ckyc::store
