@@ -55,7 +55,7 @@ Result<DemoResult> RunDemo(const ReferenceData& data, const std::string& db_path
                                           data, *store, db_path + ".key"));
   if (!out.parties_import.errors.empty()) return Status::Corruption(out.parties_import.errors.front());
   CKYC_ASSIGN_OR_RETURN(DataFile usage_file, ReadDataFile("sample_usage.jsonl"));
-  CKYC_ASSIGN_OR_RETURN(out.usage_ingest, IngestUsageText(std::move(usage_file.text), usage_file.source,
+  CKYC_ASSIGN_OR_RETURN(out.usage_ingest, IngestUsageText(usage_file.text, 0, usage_file.source,
                                                           metering::UsageFormat::kJsonLines, data, *store));
   if (!out.usage_ingest.errors.empty()) return Status::Corruption(out.usage_ingest.errors.front());
 

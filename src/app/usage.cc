@@ -70,15 +70,21 @@ std::map<std::string, MeasuredHost> MeasureUtilization(std::string_view dcgm_tex
 
 Result<IngestSummary> IngestUsageFile(const std::string& path, std::optional<metering::UsageFormat> format,
                                       const ReferenceData& data, store::Store& store) {
-  CKYC_ASSIGN_OR_RETURN(std::string bytes, ReadFile(path));
-  return IngestUsageText(std::move(bytes), path, format, data, store);
+  // Mapped, not read: a billing export can be gigabytes and is parsed where it lies.
+  CKYC_ASSIGN_OR_RETURN(MappedFile file, MappedFile::Open(path));
+  if (LooksGzipped(file.bytes())) {
+    CKYC_ASSIGN_OR_RETURN(std::string inflated, Gunzip(file.bytes(), path));
+    return IngestUsageText(inflated, 0, path, format, data, store);
+  }
+  return IngestUsageText(file.bytes(), file.readable_after(), path, format, data, store);
 }
 
-Result<IngestSummary> IngestUsageText(std::string bytes, const std::string& path,
+Result<IngestSummary> IngestUsageText(std::string_view bytes, std::size_t readable_after, const std::string& path,
                                       std::optional<metering::UsageFormat> format, const ReferenceData& data,
                                       store::Store& store) {
   if (LooksGzipped(bytes)) {
-    CKYC_ASSIGN_OR_RETURN(bytes, Gunzip(bytes, path));
+    CKYC_ASSIGN_OR_RETURN(std::string inflated, Gunzip(bytes, path));
+    return IngestUsageText(inflated, 0, path, format, data, store);
   }
   if (!format) {
     CKYC_ASSIGN_OR_RETURN(format, metering::DetectUsageFormat(bytes, path));
@@ -105,7 +111,7 @@ Result<IngestSummary> IngestUsageText(std::string bytes, const std::string& path
     case metering::UsageFormat::kFocus: read = metering::ReadFocus(bytes, path, data.instances, report, *writer); break;
     case metering::UsageFormat::kJsonLines:
       read = metering::ReadJsonLines(bytes, path, data.accelerators, data.instances, report, *writer,
-                                     bytes.capacity() - bytes.size());
+                                     readable_after);
       break;
     case metering::UsageFormat::kDcgm: break;
   }

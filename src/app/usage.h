@@ -34,8 +34,10 @@ struct IngestSummary {
 Result<IngestSummary> IngestUsageFile(const std::string& path, std::optional<metering::UsageFormat> format,
                                       const ReferenceData& data, store::Store& store);
 
-// The same for bytes already in memory (`path` names them in messages).
-Result<IngestSummary> IngestUsageText(std::string bytes, const std::string& path,
+// The same for bytes already in memory (`path` names them in messages); `readable_after` bytes past
+// their end may be read (spare capacity or the rest of a mapped page), which lets JSON be parsed in
+// place.
+Result<IngestSummary> IngestUsageText(std::string_view bytes, std::size_t readable_after, const std::string& path,
                                       std::optional<metering::UsageFormat> format, const ReferenceData& data,
                                       store::Store& store);
 

@@ -1,6 +1,9 @@
 #include "core/data_files.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -29,6 +32,55 @@ Result<std::string> ReadFile(const std::string& path) {
   std::fclose(f);
   if (failed) return Status::IoError(path + ": read failed");
   return out;
+}
+
+Result<MappedFile> MappedFile::Open(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return Status::IoError(path + ": not a regular file");
+  }
+  MappedFile f;
+  f.size_ = static_cast<std::size_t>(st.st_size);
+  if (f.size_ > 0) {
+    const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    f.mapped_ = (f.size_ + page - 1) / page * page;
+    void* p = ::mmap(nullptr, f.mapped_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    if (p == MAP_FAILED) {
+      ::close(fd);
+      return Status::IoError(path + ": cannot map: " + std::strerror(errno));
+    }
+    ::madvise(p, f.mapped_, MADV_SEQUENTIAL);
+    f.data_ = static_cast<const char*>(p);
+    f.readable_after_ = f.mapped_ - f.size_;
+  }
+  ::close(fd);
+  return f;
+}
+
+MappedFile::MappedFile(MappedFile&& other) noexcept
+    : data_(other.data_), size_(other.size_), mapped_(other.mapped_), readable_after_(other.readable_after_) {
+  other.data_ = nullptr;
+  other.mapped_ = 0;
+}
+
+MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
+  if (this != &other) {
+    if (data_ != nullptr) ::munmap(const_cast<char*>(data_), mapped_);
+    data_ = other.data_;
+    size_ = other.size_;
+    mapped_ = other.mapped_;
+    readable_after_ = other.readable_after_;
+    other.data_ = nullptr;
+    other.mapped_ = 0;
+  }
+  return *this;
+}
+
+MappedFile::~MappedFile() {
+  if (data_ != nullptr) ::munmap(const_cast<char*>(data_), mapped_);
 }
 
 Result<DataFile> ReadDataFile(std::string_view name) {

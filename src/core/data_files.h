@@ -24,6 +24,29 @@ Result<DataFile> ReadDataFile(std::string_view name);
 // Reads a whole file from disk; the error names the path.
 Result<std::string> ReadFile(const std::string& path);
 
+// A file mapped read-only into memory: large inputs are parsed where they lie, without a copy.
+// [Threading] immutable; bytes() is valid while the object lives.
+class MappedFile {
+ public:
+  static Result<MappedFile> Open(const std::string& path);  // errors name the path
+  MappedFile(MappedFile&& other) noexcept;
+  MappedFile& operator=(MappedFile&& other) noexcept;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  ~MappedFile();
+
+  std::string_view bytes() const { return {data_, size_}; }
+  // Bytes after the end that may be read (the rest of the last page, zero-filled).
+  std::size_t readable_after() const { return readable_after_; }
+
+ private:
+  MappedFile() = default;
+  const char* data_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t mapped_ = 0;
+  std::size_t readable_after_ = 0;
+};
+
 namespace embedded {
 struct EmbeddedFile {
   std::string_view name;

@@ -363,14 +363,11 @@ Status ReadJsonLines(std::string_view text, std::string_view source, const chips
   InstanceMemo instance_memo(instances);
   PartMemo part_memo(parts);
   simdjson::ondemand::parser parser;
-  // One padded copy of the whole input; each line is then parsed in place (simdjson may read up
-  // to SIMDJSON_PADDING bytes past a line, which are the following lines or the padding).
-  simdjson::padded_string copy;
-  if (readable_after < simdjson::SIMDJSON_PADDING) {
-    copy = simdjson::padded_string(text);
-    text = std::string_view(copy.data(), copy.size());
-  }
-  const char* const text_end = text.data() + text.size();
+  // Lines are parsed in place: simdjson may read up to SIMDJSON_PADDING bytes past a line, which
+  // are the following lines or the caller's spare bytes. Only lines too close to the end for that
+  // are copied into a padded buffer.
+  const char* const readable_end = text.data() + text.size() + readable_after;
+  std::string tail_copy;
   sink.ExpectRecords(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   std::size_t line = 0;
   std::size_t pos = 0;
@@ -387,9 +384,16 @@ Status ReadJsonLines(std::string_view text, std::string_view source, const chips
       report.errors.push_back({line, field.empty() ? std::string(source) + ":" + std::to_string(line) + ": " + what
                                                    : Where(source, line, field) + ": " + what});
     };
-    const std::size_t room = static_cast<std::size_t>(text_end - raw.data()) + simdjson::SIMDJSON_PADDING;
+    simdjson::padded_string_view view;
+    if (static_cast<std::size_t>(readable_end - (raw.data() + raw.size())) >= simdjson::SIMDJSON_PADDING) {
+      view = simdjson::padded_string_view(raw.data(), raw.size(), static_cast<std::size_t>(readable_end - raw.data()));
+    } else {
+      tail_copy.assign(raw);
+      tail_copy.reserve(raw.size() + simdjson::SIMDJSON_PADDING);
+      view = simdjson::padded_string_view(tail_copy.data(), tail_copy.size(), tail_copy.capacity());
+    }
     simdjson::ondemand::document doc;
-    if (parser.iterate(simdjson::padded_string_view(raw.data(), raw.size(), room)).get(doc)) {
+    if (parser.iterate(view).get(doc)) {
       fail("", "not a JSON object");
       continue;
     }
