@@ -35,7 +35,8 @@ bench: deps
 
 # libFuzzer builds need clang; each target runs for FUZZ_SECONDS over its corpus.
 FUZZ_SECONDS ?= 30
-FUZZ_TARGETS = csv_fuzz catalog_fuzz countries_fuzz tops_arg_fuzz dcgm_fuzz usage_readers_fuzz parties_import_fuzz
+FUZZ_TARGETS = csv_fuzz catalog_fuzz countries_fuzz tops_arg_fuzz dcgm_fuzz usage_readers_fuzz parties_import_fuzz \
+	lists_ofac_fuzz lists_csl_fuzz lists_dpl_fuzz lists_un_fuzz lists_ftm_fuzz
 fuzz: deps
 	CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCKYC_FUZZ=ON -DCKYC_BUILD_TESTS=OFF -DCKYC_BUILD_BENCH=OFF
 	cmake --build build-fuzz -j $(JOBS) --target $(FUZZ_TARGETS)

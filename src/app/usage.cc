@@ -110,8 +110,7 @@ Result<IngestSummary> IngestUsageText(std::string_view bytes, std::size_t readab
     case metering::UsageFormat::kCur: read = metering::ReadCur(bytes, path, data.instances, report, *writer); break;
     case metering::UsageFormat::kFocus: read = metering::ReadFocus(bytes, path, data.instances, report, *writer); break;
     case metering::UsageFormat::kJsonLines:
-      read = metering::ReadJsonLines(bytes, path, data.accelerators, data.instances, report, *writer,
-                                     readable_after);
+      read = metering::ReadJsonLines(bytes, path, data.accelerators, data.instances, report, *writer, readable_after);
       break;
     case metering::UsageFormat::kDcgm: break;
   }

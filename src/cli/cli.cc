@@ -370,6 +370,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
 
   AddUsageCommands(app, o, rc, out, err);
   AddPartyCommands(app, o, rc, out, err);
+  AddListCommands(app, o, rc, out, err);
 
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());

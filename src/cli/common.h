@@ -79,10 +79,14 @@ struct Options {
   std::optional<double> utilization;
   std::string as_of;
   std::string geoip;
+  std::int64_t version_from = 0;
+  std::int64_t version_to = 0;
 };
 
 // Registers `ckyc usage ...` (cli/usage_commands.cc).
 void AddUsageCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std::ostream& err);
+// Registers `ckyc lists ...` (cli/list_commands.cc).
+void AddListCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std::ostream& err);
 // Registers `ckyc parties ...` (cli/party_commands.cc).
 void AddPartyCommands(CLI::App& app, Options& o, int& rc, std::ostream& out, std::ostream& err);
 

@@ -27,8 +27,8 @@ struct MeteringParameters {
   double low_utilization = 0.3;
   double training_threshold_ops = 1e26;
   double cluster_threshold_ops_per_s = 1e20;
-  double cluster_min_network_gbps = 100;    // EO 14110: "over 100 Gbit/s"
-  std::int64_t gap_tolerance_s = 6 * 3600;  // restarts closer than this stitch into one run
+  double cluster_min_network_gbps = 100;                  // EO 14110: "over 100 Gbit/s"
+  std::int64_t gap_tolerance_s = std::int64_t{6} * 3600;  // restarts closer than this stitch into one run
   std::vector<double> alert_fractions = {0.1, 0.5, 1.0};
 };
 

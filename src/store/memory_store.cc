@@ -115,6 +115,31 @@ class MemoryStore final : public Store {
     return out;
   }
 
+  Result<PutOutcome> PutListVersion(const ListVersion& version, const std::vector<ListEntryDoc>& entries) override {
+    for (const auto& [v, docs] : lists_) {
+      if (v.list == version.list && v.content_hash == version.content_hash) return PutOutcome{v, false};
+    }
+    PutOutcome o{version, true};
+    o.version.id = static_cast<std::int64_t>(lists_.size()) + 1;
+    o.version.imported_at = FormatTimestamp(clock_.Now());
+    o.version.entries = static_cast<std::int64_t>(entries.size());
+    std::vector<ListEntryDoc> sorted = entries;
+    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.entry_id < b.entry_id; });
+    lists_.emplace_back(o.version, std::move(sorted));
+    return o;
+  }
+  Result<std::vector<ListVersion>> ListVersions() override {
+    std::vector<ListVersion> out;
+    for (const auto& [v, docs] : lists_) out.push_back(v);
+    return out;
+  }
+  Result<std::vector<ListEntryDoc>> ListEntries(std::int64_t version_id) override {
+    for (const auto& [v, docs] : lists_) {
+      if (v.id == version_id) return docs;
+    }
+    return std::vector<ListEntryDoc>{};
+  }
+
   Status LinkAccount(const AccountLink& link) override {
     links_[link.account] = link;
     return Status::Ok();
@@ -139,6 +164,7 @@ class MemoryStore final : public Store {
   std::map<std::string, AccountLink> links_;
   std::map<std::string, double> measured_;
   std::map<std::pair<std::string, std::string>, std::string> party_docs_;
+  std::vector<std::pair<ListVersion, std::vector<ListEntryDoc>>> lists_;
   const Clock& clock_;
   std::vector<AppliedMigration> migrations_;
   std::vector<AcceleratorRecord> records_;

@@ -116,7 +116,38 @@ class PartyStore {
   virtual Result<std::vector<PartyDoc>> ListPartyDocs() = 0;
 };
 
-class Store : public UsageStore, public PartyStore {
+// One imported version of a restricted-party list.
+struct ListVersion {
+  std::int64_t id = 0;
+  std::string list;          // "SDN", "CSL", "UN", ... (the import's main list)
+  std::string format;        // "sdn", "cons", "csl", "dpl", "un", "ftm"
+  std::string source;        // path as given
+  std::string published;     // publication date when known
+  std::string content_hash;  // of the entries, so the same content is one version
+  std::string imported_at;
+  std::int64_t entries = 0;
+};
+
+struct ListEntryDoc {
+  std::string entry_id;  // "<list>/<the list's own id>", unique within a version
+  std::string doc;       // JSON (screening/list_serialize.h)
+};
+
+class ListStore {
+ public:
+  virtual ~ListStore() = default;
+  // Stores a version and its entries in one transaction. A version whose content_hash and list are
+  // already stored is not stored again: the existing one is returned with `created` false.
+  struct PutOutcome {
+    ListVersion version;
+    bool created = false;
+  };
+  virtual Result<PutOutcome> PutListVersion(const ListVersion& version, const std::vector<ListEntryDoc>& entries) = 0;
+  virtual Result<std::vector<ListVersion>> ListVersions() = 0;                         // oldest first
+  virtual Result<std::vector<ListEntryDoc>> ListEntries(std::int64_t version_id) = 0;  // by entry_id
+};
+
+class Store : public UsageStore, public PartyStore, public ListStore {
  public:
   virtual ~Store() = default;
 

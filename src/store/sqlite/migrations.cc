@@ -71,6 +71,25 @@ CREATE TABLE party_doc (
   PRIMARY KEY (kind, id)
 ) WITHOUT ROWID;
 )sql"},
+      {4, "restricted-party list versions", R"sql(
+CREATE TABLE list_version (
+  id           INTEGER PRIMARY KEY,
+  list         TEXT NOT NULL,
+  format       TEXT NOT NULL,
+  source       TEXT NOT NULL,
+  published    TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  imported_at  TEXT NOT NULL,
+  entries      INTEGER NOT NULL,
+  UNIQUE (list, content_hash)
+);
+CREATE TABLE list_entry (
+  version_id INTEGER NOT NULL REFERENCES list_version (id),
+  entry_id   TEXT NOT NULL,
+  doc        TEXT NOT NULL,
+  PRIMARY KEY (version_id, entry_id)
+) WITHOUT ROWID;
+)sql"},
   };
   return kMigrations;
 }

@@ -388,6 +388,85 @@ class SqliteStore final : public Store {
     return out;
   }
 
+  Result<PutOutcome> PutListVersion(const ListVersion& version, const std::vector<ListEntryDoc>& entries) override {
+    CKYC_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    auto out = [&]() -> Result<PutOutcome> {
+      Statement find;
+      CKYC_RETURN_IF_ERROR(Prepare("SELECT id FROM list_version WHERE list = ? AND content_hash = ?", find));
+      BindText(find.get(), 1, version.list);
+      BindText(find.get(), 2, version.content_hash);
+      const int rc = sqlite3_step(find.get());
+      if (rc == SQLITE_ROW) {
+        const std::int64_t id = sqlite3_column_int64(find.get(), 0);
+        CKYC_ASSIGN_OR_RETURN(auto all, ListVersions());
+        for (const auto& v : all) {
+          if (v.id == id) return PutOutcome{v, false};
+        }
+      } else if (rc != SQLITE_DONE) {
+        return Error(rc, "find list version");
+      }
+      Statement ins;
+      CKYC_RETURN_IF_ERROR(
+          Prepare("INSERT INTO list_version (list, format, source, published, content_hash, imported_at, entries) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  ins));
+      PutOutcome o{version, true};
+      o.version.imported_at = FormatTimestamp(clock_.Now());
+      o.version.entries = static_cast<std::int64_t>(entries.size());
+      BindText(ins.get(), 1, version.list);
+      BindText(ins.get(), 2, version.format);
+      BindText(ins.get(), 3, version.source);
+      BindText(ins.get(), 4, version.published);
+      BindText(ins.get(), 5, version.content_hash);
+      BindText(ins.get(), 6, o.version.imported_at);
+      sqlite3_bind_int64(ins.get(), 7, o.version.entries);
+      CKYC_RETURN_IF_ERROR(StepDone(ins, "store list version"));
+      o.version.id = sqlite3_last_insert_rowid(db_);
+      Statement e;
+      CKYC_RETURN_IF_ERROR(Prepare("INSERT INTO list_entry (version_id, entry_id, doc) VALUES (?, ?, ?)", e));
+      for (const ListEntryDoc& d : entries) {
+        sqlite3_reset(e.get());
+        sqlite3_bind_int64(e.get(), 1, o.version.id);
+        BindText(e.get(), 2, d.entry_id);
+        BindText(e.get(), 3, d.doc);
+        CKYC_RETURN_IF_ERROR(StepDone(e, "store list entry '" + d.entry_id + "'"));
+      }
+      return o;
+    }();
+    Status s = out.ok() ? Exec("COMMIT") : out.status();
+    if (!s.ok()) {
+      Exec("ROLLBACK").IgnoreError();  // keep the error that caused the rollback
+      return s;
+    }
+    return out;
+  }
+
+  Result<std::vector<ListVersion>> ListVersions() override {
+    Statement st;
+    CKYC_RETURN_IF_ERROR(Prepare(
+        "SELECT id, list, format, source, published, content_hash, imported_at, entries FROM list_version ORDER BY id",
+        st));
+    std::vector<ListVersion> out;
+    int rc;
+    while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) {
+      out.push_back({sqlite3_column_int64(st.get(), 0), Text(st.get(), 1), Text(st.get(), 2), Text(st.get(), 3),
+                     Text(st.get(), 4), Text(st.get(), 5), Text(st.get(), 6), sqlite3_column_int64(st.get(), 7)});
+    }
+    if (rc != SQLITE_DONE) return Error(rc, "list versions");
+    return out;
+  }
+
+  Result<std::vector<ListEntryDoc>> ListEntries(std::int64_t version_id) override {
+    Statement st;
+    CKYC_RETURN_IF_ERROR(Prepare("SELECT entry_id, doc FROM list_entry WHERE version_id = ? ORDER BY entry_id", st));
+    sqlite3_bind_int64(st.get(), 1, version_id);
+    std::vector<ListEntryDoc> out;
+    int rc;
+    while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) out.push_back({Text(st.get(), 0), Text(st.get(), 1)});
+    if (rc != SQLITE_DONE) return Error(rc, "list entries");
+    return out;
+  }
+
   Status LinkAccount(const AccountLink& link) override {
     Statement st;
     CKYC_RETURN_IF_ERROR(
