@@ -46,7 +46,7 @@ fuzz: deps
 	  ./build-fuzz/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus/$$t fuzz/corpus/$$t || exit 1; \
 	done
 
-SOURCES = $(shell git ls-files '*.cc' '*.h' 2>/dev/null)
+SOURCES = $(shell git ls-files --cached --others --exclude-standard '*.cc' '*.h' 2>/dev/null)
 format:
 	clang-format -i $(SOURCES)
 

@@ -67,8 +67,8 @@ Result<ListImportSummary> ImportListPath(const std::string& path, const std::opt
   } else {
     CKYC_ASSIGN_OR_RETURN(format, DetectListFormat(main, std::string_view(text).substr(0, 4096)));
   }
-  Result<screening::ListLoad> load = Status::InvalidArgument("--format '" + format +
-                                                             "': want one of sdn, cons, csl, dpl, un, ftm");
+  Result<screening::ListLoad> load =
+      Status::InvalidArgument("--format '" + format + "': want one of sdn, cons, csl, dpl, un, ftm");
   std::string list;
   if (format == "sdn" || format == "cons") {
     const bool sdn = format == "sdn";
@@ -77,7 +77,8 @@ Result<ListImportSummary> ImportListPath(const std::string& path, const std::opt
     f.main_name = main.string();
     CKYC_ASSIGN_OR_RETURN(std::string add, Sibling(main, sdn ? "add.csv" : "cons_add.csv", out.files));
     CKYC_ASSIGN_OR_RETURN(std::string alt, Sibling(main, sdn ? "alt.csv" : "cons_alt.csv", out.files));
-    CKYC_ASSIGN_OR_RETURN(std::string comments, Sibling(main, sdn ? "sdn_comments.csv" : "cons_comments.csv", out.files));
+    CKYC_ASSIGN_OR_RETURN(std::string comments,
+                          Sibling(main, sdn ? "sdn_comments.csv" : "cons_comments.csv", out.files));
     f.add = add;
     f.alt = alt;
     f.comments = comments;

@@ -13,7 +13,7 @@ namespace ckyc::app {
 
 struct ListImportSummary {
   store::ListVersion version;
-  bool created = false;             // false: the same content was already stored as this version
+  bool created = false;  // false: the same content was already stored as this version
   std::size_t rows = 0;
   std::vector<std::string> errors;  // rows skipped, one line each (file:line: field: what)
   std::vector<std::string> files;   // the files read

@@ -20,24 +20,24 @@ struct ListEntry {
   std::string entry_id;  // the list's own id: OFAC ent_num, CSL entity_number or _id, UN REFERENCE_NUMBER, FTM id
   std::string kind;      // "individual", "entity", "vessel", "aircraft" or "unknown"
   std::string name;      // primary name as published
-  std::vector<std::string> aliases;    // a.k.a./f.k.a./n.k.a., weak aliases, names in original script
-  std::vector<std::string> addresses;  // one line each
-  std::vector<std::string> countries;  // ISO 3166-1 alpha-2 (from addresses, nationality, citizenship)
+  std::vector<std::string> aliases;         // a.k.a./f.k.a./n.k.a., weak aliases, names in original script
+  std::vector<std::string> addresses;       // one line each
+  std::vector<std::string> countries;       // ISO 3166-1 alpha-2 (from addresses, nationality, citizenship)
   std::vector<std::string> dates_of_birth;  // as published ("1970", "1970-01-05", "circa 1965")
   std::vector<std::pair<std::string, std::string>> identifiers;  // (type, value): passport, USCC, IMO, …
-  std::vector<std::string> programs;   // sanctions programs / list sub-sources
+  std::vector<std::string> programs;                             // sanctions programs / list sub-sources
   std::string remarks;
-  std::size_t line = 0;                // where it starts in the main file (the element's line for XML)
+  std::size_t line = 0;  // where it starts in the main file (the element's line for XML)
 };
 
 struct ListLoad {
-  std::string format;                  // "sdn", "cons", "csl", "dpl", "un", "ftm"
+  std::string format;  // "sdn", "cons", "csl", "dpl", "un", "ftm"
   std::vector<ListEntry> entries;
   // "file:line: field 'x': what": the row was skipped — except a DPL date error ("…; row kept"),
   // where the person is kept because the name is what screening needs.
   std::vector<std::string> errors;
-  std::size_t rows = 0;                // records seen in the main file
-  std::string published;               // publication date when the file says it (YYYY-MM-DD), else ""
+  std::size_t rows = 0;   // records seen in the main file
+  std::string published;  // publication date when the file says it (YYYY-MM-DD), else ""
 };
 
 // OFAC SDN (or Consolidated non-SDN) CSV set: the main file (sdn.csv / cons_prim.csv: no header,
