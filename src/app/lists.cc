@@ -1,14 +1,17 @@
 #include "app/lists.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <set>
 
 #include "core/data_files.h"
+#include "core/gzip.h"
 #include "core/strings.h"
 #include "metering/usage.h"
 #include "screening/list_serialize.h"
 #include "screening/lists.h"
+#include "text/telegraph.h"
 
 namespace ckyc::app {
 namespace {
@@ -22,6 +25,53 @@ Result<std::string> Sibling(const fs::path& main, const std::string& name, std::
   if (!fs::exists(p, ec)) return std::string();
   files.push_back(p.string());
   return ReadFile(p.string());
+}
+
+// The Unihan telegraph-code table: $CKYC_UNIHAN_DIR, else Debian's unicode-data. Loaded once.
+Result<const text::TelegraphCodeTable*> TelegraphTable() {
+  static Result<text::TelegraphCodeTable> table = []() -> Result<text::TelegraphCodeTable> {
+    std::string dir = "/usr/share/unicode";
+    if (const char* env = std::getenv("CKYC_UNIHAN_DIR"); env != nullptr && *env != '\0') dir = env;
+    for (const char* name : {"Unihan_OtherMappings.txt", "Unihan_OtherMappings.txt.bz2"}) {
+      const std::string path = dir + "/" + name;
+      std::error_code ec;
+      if (!fs::exists(path, ec)) continue;
+      CKYC_ASSIGN_OR_RETURN(std::string bytes, ReadFile(path));
+      if (path.size() > 4 && path.substr(path.size() - 4) == ".bz2") {
+        CKYC_ASSIGN_OR_RETURN(bytes, Bunzip2(bytes, path));
+      }
+      return text::TelegraphCodeTable::Parse(bytes, path);
+    }
+    return Status::NotFound("no Unihan_OtherMappings.txt in " + dir + " (install Debian's unicode-data)");
+  }();
+  if (!table.ok()) return table.status();
+  return &table.value();
+}
+
+// OFAC publishes some Chinese names romanised only, with their Chinese Commercial Codes in the
+// remarks: decode those into Hanzi aliases, which is how customers write the names.
+void AddHanziFromTelegraphCodes(std::vector<screening::ListEntry>& entries, std::vector<std::string>& errors) {
+  bool any = false;
+  for (const auto& e : entries) {
+    for (const auto& id : e.identifiers) any = any || id.first == "Chinese Commercial Code";
+  }
+  if (!any) return;
+  auto table = TelegraphTable();
+  if (!table.ok()) {
+    errors.push_back("Chinese Commercial Codes not decoded: " + table.status().message());
+    return;
+  }
+  for (auto& e : entries) {
+    for (const auto& [type, value] : e.identifiers) {
+      if (type != "Chinese Commercial Code") continue;
+      auto hanzi = (*table)->Decode(value);
+      if (!hanzi.ok()) {
+        errors.push_back(e.list + " " + e.entry_id + ": " + hanzi.status().message());
+        continue;
+      }
+      if (std::find(e.aliases.begin(), e.aliases.end(), *hanzi) == e.aliases.end()) e.aliases.push_back(*hanzi);
+    }
+  }
 }
 
 Result<std::string> DetectListFormat(const fs::path& path, std::string_view head) {
@@ -103,6 +153,7 @@ Result<ListImportSummary> ImportListPath(const std::string& path, const std::opt
   if (!load.ok()) return load.status();
   out.rows = load->rows;
   out.errors = load->errors;
+  AddHanziFromTelegraphCodes(load->entries, out.errors);
 
   // Stored under "<list>/<entry id>": the CSL numbers entries per source list, so ids repeat across
   // its sources. A key that repeats within one list is a data error; the first entry is kept.

@@ -1,4 +1,5 @@
 // `ckyc lists ...`: import restricted-party lists as versions, show them, compare two versions.
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "app/lists.h"
@@ -79,6 +80,23 @@ status->callback([&] {
     t.Print(out);
     out << "\n" << versions->size() << " list versions.\n";
   }
+});
+
+auto* show = lists->add_subcommand("show", "One entry of a list version, as stored");
+show->add_option("VERSION", o.version_from, "Version id (see lists status)")->required();
+show->add_option("ENTRY", o.name, "Entry key: <list>/<the list's own id>, e.g. SDN/16318")->required();
+show->add_option("--db", o.db, "Database path");
+show->callback([&] {
+  static const SystemClock clock;
+  CKYC_CLI_TRY(st, store::OpenSqliteStore(store::DefaultDatabasePath(o.db), clock));
+  CKYC_CLI_TRY(entries, (*st)->ListEntries(o.version_from));
+  auto it = std::lower_bound(entries->begin(), entries->end(), o.name,
+                             [](const store::ListEntryDoc& d, const std::string& key) { return d.entry_id < key; });
+  if (it == entries->end() || it->entry_id != o.name) {
+    rc = Fail(err, Status::NotFound("no entry '" + o.name + "' in list version " + std::to_string(o.version_from)));
+    return;
+  }
+  out << nlohmann::json::parse(it->doc).dump(2) << "\n";
 });
 
 auto* diff = lists->add_subcommand("diff", "Entries added, removed and changed between two versions");

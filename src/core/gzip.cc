@@ -1,5 +1,6 @@
 #include "core/gzip.h"
 
+#include <bzlib.h>
 #include <zlib.h>
 
 #include <climits>
@@ -50,6 +51,36 @@ Result<std::string> Gunzip(std::string_view bytes, std::string_view source, std:
     }
   }
   inflateEnd(&zs);
+  return out;
+}
+
+Result<std::string> Bunzip2(std::string_view bytes, std::string_view source, std::size_t max_bytes) {
+  bz_stream bz{};
+  if (BZ2_bzDecompressInit(&bz, 0, 0) != BZ_OK) return Status::Internal(std::string(source) + ": bzip2 init failed");
+  std::string out;
+  char buf[1 << 16];
+  bz.next_in = const_cast<char*>(bytes.data());
+  bz.avail_in = static_cast<unsigned>(std::min<std::size_t>(bytes.size(), UINT_MAX));
+  int rc = BZ_OK;
+  while (rc != BZ_STREAM_END) {
+    bz.next_out = buf;
+    bz.avail_out = sizeof buf;
+    rc = BZ2_bzDecompress(&bz);
+    if (rc != BZ_OK && rc != BZ_STREAM_END) {
+      BZ2_bzDecompressEnd(&bz);
+      return Status::InvalidArgument(std::string(source) + ": bzip2: corrupt data");
+    }
+    out.append(buf, sizeof buf - bz.avail_out);
+    if (out.size() > max_bytes) {
+      BZ2_bzDecompressEnd(&bz);
+      return Status::InvalidArgument(std::string(source) + ": bzip2: expands beyond " + std::to_string(max_bytes));
+    }
+    if (rc == BZ_OK && bz.avail_in == 0 && bz.avail_out != 0) {
+      BZ2_bzDecompressEnd(&bz);
+      return Status::InvalidArgument(std::string(source) + ": bzip2: truncated stream");
+    }
+  }
+  BZ2_bzDecompressEnd(&bz);
   return out;
 }
 
