@@ -3,42 +3,11 @@
 #include <cstdint>
 #include <string_view>
 
-#include "core/data_files.h"
+#include "fuzz_support.h"
 #include "screening/lists.h"
-
-namespace {
-
-const ckyc::CountryTable& Countries() {
-  static const auto countries = [] {
-    auto f = ckyc::ReadDataFile("countries.csv");
-    if (!f.ok()) __builtin_trap();
-    auto t = ckyc::CountryTable::Load(f->text, f->source);
-    if (!t.ok()) __builtin_trap();
-    return std::move(t).value();
-  }();
-  return countries;
-}
-
-void Check(const ckyc::Result<ckyc::screening::ListLoad>& r, std::string_view source) {
-  if (!r.ok()) {
-    if (r.status().message().find(source) == std::string::npos) __builtin_trap();  // errors name the input
-    return;
-  }
-  for (const auto& e : r->entries) {
-    if (e.list.empty() || e.entry_id.empty() || e.name.empty() || e.kind.empty()) __builtin_trap();
-    for (const auto& c : e.countries) {
-      if (c.size() != 2) __builtin_trap();  // only alpha-2 codes from the table, never invented ones
-    }
-  }
-  for (const auto& err : r->errors) {
-    if (err.find(source) == std::string::npos) __builtin_trap();
-  }
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
-  Check(ckyc::screening::LoadUn(text, "fuzz.xml", Countries()), "fuzz.xml");
+  ckyc::fuzz::CheckListLoad(ckyc::screening::LoadUn(text, "fuzz.xml", ckyc::fuzz::ShippedCountries()), "fuzz.xml");
   return 0;
 }

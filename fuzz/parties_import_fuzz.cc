@@ -3,18 +3,12 @@
 #include <cstdint>
 #include <string_view>
 
-#include "core/data_files.h"
+#include "fuzz_support.h"
 #include "parties/assess.h"
 #include "parties/import.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const auto countries = [] {
-    auto f = ckyc::ReadDataFile("countries.csv");
-    if (!f.ok()) __builtin_trap();
-    auto t = ckyc::CountryTable::Load(f->text, f->source);
-    if (!t.ok()) __builtin_trap();
-    return std::move(t).value();
-  }();
+  const ckyc::CountryTable& countries = ckyc::fuzz::ShippedCountries();
   std::string_view text(reinterpret_cast<const char*>(data), size);
   const ckyc::parties::Tokenizer tokenize = [](std::string_view) { return std::string("tok_fuzz"); };
   for (auto format : {ckyc::parties::PartyFormat::kJsonLines, ckyc::parties::PartyFormat::kCsv,

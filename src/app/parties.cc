@@ -30,11 +30,16 @@ Result<parties::PartyGraph> LoadPartyGraph(store::Store& store, const CountryTab
     text += d.doc;
     text += '\n';
   }
-  // Stored documents are already tokenised; a stray number would be a bug, so refuse it.
-  parties::Tokenizer refuse = [](std::string_view) { return std::string("tok_invalid"); };
+  // Stored documents are already tokenised: a payment number in clear would be a bug, so refuse it.
+  bool clear_number = false;
+  parties::Tokenizer refuse = [&clear_number](std::string_view) {
+    clear_number = true;
+    return std::string();
+  };
   parties::PartyImport imported =
       parties::ImportParties(text, "stored parties", parties::PartyFormat::kJsonLines, countries, refuse);
   if (!imported.errors.empty()) return Status::Corruption(imported.errors.front());
+  if (clear_number) return Status::Corruption("stored parties hold a payment number in clear");
   return std::move(imported.graph);
 }
 

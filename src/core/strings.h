@@ -24,6 +24,32 @@ std::string NameKey(std::string_view s);
 // Levenshtein distance in bytes, capped: returns cap + 1 once the distance exceeds cap.
 std::size_t EditDistance(std::string_view a, std::string_view b, std::size_t cap);
 
+// Walks `text` line by line, numbering from 1. A line ends at "\n"; a "\r" before it is dropped;
+// a last line without "\n" still counts. Views point into `text`.
+//   for (Lines lines(text); lines.Next();) Use(lines.number(), lines.line());
+class Lines {
+ public:
+  explicit Lines(std::string_view text) : text_(text) {}
+  bool Next() {
+    if (pos_ >= text_.size()) return false;
+    std::size_t end = text_.find('\n', pos_);
+    if (end == std::string_view::npos) end = text_.size();
+    line_ = text_.substr(pos_, end - pos_);
+    if (!line_.empty() && line_.back() == '\r') line_.remove_suffix(1);
+    pos_ = end + 1;
+    ++number_;
+    return true;
+  }
+  std::string_view line() const { return line_; }
+  std::size_t number() const { return number_; }
+
+ private:
+  std::string_view text_;
+  std::string_view line_;
+  std::size_t pos_ = 0;
+  std::size_t number_ = 0;
+};
+
 // Parses a finite decimal number (as strtod does, whole string, no trailing text).
 std::optional<double> ParseDouble(std::string_view s);
 std::optional<long long> ParseInt(std::string_view s);

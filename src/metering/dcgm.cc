@@ -7,6 +7,8 @@
 #include <system_error>
 #include <utility>
 
+#include "core/strings.h"
+
 namespace ckyc::metering {
 namespace {
 
@@ -375,15 +377,9 @@ DcgmParseResult ParseDcgmExposition(std::string_view text, std::string_view sour
   DcgmParseResult result;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   FieldCache cache;
-  std::size_t line_number = 0;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  for (Lines lines(text); lines.Next();) {
+    const std::size_t line_number = lines.number();
+    std::string_view line = lines.line();
 
     const std::size_t first = line.find_first_not_of(" \t");
     if (first == std::string_view::npos || line[first] == '#') continue;  // blank, # HELP, # TYPE, comment

@@ -369,15 +369,9 @@ Status ReadJsonLines(std::string_view text, std::string_view source, const chips
   const char* const readable_end = text.data() + text.size() + readable_after;
   std::string tail_copy;
   sink.ExpectRecords(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
-  std::size_t line = 0;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view raw = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line;
-    raw = TrimAscii(raw);
+  for (Lines lines(text); lines.Next();) {
+    const std::size_t line = lines.number();
+    const std::string_view raw = TrimAscii(lines.line());
     if (raw.empty()) continue;
     ++report.rows;
     auto fail = [&](std::string_view field, const std::string& what) {

@@ -143,13 +143,9 @@ void ForEachJson(std::string_view text, std::string_view source, std::vector<std
     for (element x : doc.get_array()) fn(++i, x);  // for an array, "line" is the element number
     return;
   }
-  std::size_t line = 0, pos = 0;
-  while (pos < text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view raw = TrimAscii(text.substr(pos, nl - pos));
-    pos = nl + 1;
-    ++line;
+  for (Lines lines(text); lines.Next();) {
+    const std::size_t line = lines.number();
+    const std::string_view raw = TrimAscii(lines.line());
     if (raw.empty()) continue;
     element doc;
     if (parser.parse(raw.data(), raw.size()).get(doc) || !doc.is_object()) {

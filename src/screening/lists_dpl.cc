@@ -67,15 +67,10 @@ Result<ListLoad> LoadDpl(std::string_view text, std::string_view source, const C
   out.format = "dpl";
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   std::vector<std::string> f;
-  std::size_t pos = 0, line_no = 0;
   bool header_seen = false;
-  while (pos < text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  for (Lines lines(text); lines.Next();) {
+    const std::size_t line_no = lines.number();
+    const std::string_view line = lines.line();
     if (TrimAscii(line).empty()) continue;
     if (!header_seen) {
       // The header decides whether this is a DPL file at all.

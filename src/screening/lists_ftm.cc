@@ -52,13 +52,10 @@ Result<ListLoad> LoadFtm(std::string_view text, std::string_view source, const C
   ListLoad out;
   out.format = "ftm";
   simdjson::dom::parser parser;
-  std::size_t pos = 0, line = 0, objects = 0, nonblank = 0;
-  while (pos < text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view raw = TrimAscii(text.substr(pos, nl - pos));
-    pos = nl + 1;
-    ++line;
+  std::size_t objects = 0, nonblank = 0;
+  for (Lines lines(text); lines.Next();) {
+    const std::size_t line = lines.number();
+    const std::string_view raw = TrimAscii(lines.line());
     if (raw.empty()) continue;
     ++nonblank;
     element doc;

@@ -27,12 +27,8 @@ void AppendUtf8(std::string& out, char32_t c) {
 
 Result<TelegraphCodeTable> TelegraphCodeTable::Parse(std::string_view text, std::string_view source) {
   TelegraphCodeTable table;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
+  for (Lines lines(text); lines.Next();) {
+    const std::string_view line = lines.line();
     if (line.rfind("U+", 0) != 0 || line.find("\tkMainlandTelegraph\t") == std::string_view::npos) continue;
     const std::size_t tab = line.find('\t');
     std::uint32_t cp = 0;
